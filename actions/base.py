@@ -1,0 +1,55 @@
+"""The base of every Signpost action: it never raises and never returns request data.
+
+A failing action would otherwise make rasa-sdk answer with the whole conversation in its error body,
+and Rasa log it. Instead the person gets a fixed message with the way to urgent help.
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.conversation import Conversation
+from actions.replies import Reply
+from actions.services import counters
+from bot.i18n import t
+from bot.languages import DEFAULT_LOCALE, direction, normalise_locale
+
+logger = logging.getLogger("actions")
+
+
+class SignpostAction(Action):
+    action_name = ""
+    understood = True   # False only for the "not understood" action
+
+    def name(self) -> Text:
+        return self.action_name
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        try:
+            conversation = Conversation.from_tracker(tracker)
+            reply = Reply(conversation, dispatcher)
+            if not tracker.get_slot("started"):
+                conversation.set("started", True)
+                counters().record("conversation_started", conversation.locale, conversation.lookup_country)
+            if self.understood and tracker.get_slot("misunderstood"):
+                conversation.set("misunderstood", 0)
+            self.respond(conversation, reply)
+            return conversation.events
+        except Exception as error:  # noqa: BLE001 - see module docstring
+            logger.error("Action %s failed (%s).", self.action_name, type(error).__name__)
+            dispatcher.messages.clear()
+            locale = normalise_locale(tracker.get_slot("locale")) or DEFAULT_LOCALE
+            dispatcher.utter_message(
+                text=t("error.turn_failed", locale),
+                custom={"kind": "message", "locale": locale, "dir": direction(locale)},
+            )
+            return [SlotSet("misunderstood", 0)]
+
+    def respond(self, conversation: Conversation, reply: Reply) -> None:
+        raise NotImplementedError

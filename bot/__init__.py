@@ -1,0 +1,1 @@
+"""Signpost: an anonymous, non-logging chat that routes people to confidential prevention services."""

@@ -1,0 +1,176 @@
+"""The `signpost` command line. Run `signpost --help` or `signpost <command> --help`."""
+from __future__ import annotations
+
+import argparse
+import csv
+import signal
+import subprocess
+import sys
+import threading
+
+from bot import paths
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from bot import runner
+    from bot.settings import load
+
+    runner.build_stale()
+    settings = load()
+    print("Starting the action server and the Rasa server...", flush=True)
+    servers = runner.start(settings, host=args.host, port=args.port)
+    stopped = threading.Event()
+
+    def stop(*_):
+        stopped.set()
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+    print(f"\nSignpost is running.\n  Demo page:  {servers.base_url}/demo/\n"
+          f"  REST API:   POST {servers.base_url}/webhooks/rest/webhook\nPress Ctrl-C to stop.", flush=True)
+    while not stopped.wait(1):
+        for process in servers.processes:
+            if process.poll() is not None:
+                print(f"A server stopped unexpectedly (exit code {process.returncode}).", file=sys.stderr)
+                servers.stop()
+                return 1
+    print("Stopping...", flush=True)
+    servers.stop()
+    return 0
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    from bot import runner
+
+    if runner.train(force=args.force):
+        print(f"Trained {paths.MODEL_FILE.relative_to(paths.ROOT)}.")
+    else:
+        print("The model is up to date (use --force to retrain).")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Everything CI checks about the data: Rasa's validation, the directory and the translations."""
+    from bot import runner
+
+    failed = False
+    print("== rasa data validate")
+    result = subprocess.run(runner.launcher(
+        "rasa", "data", "validate", "--config", str(paths.CONFIG), "--domain", str(paths.DOMAIN),
+        "--data", *map(str, paths.training_data()), "--fail-on-warnings", "--quiet",
+    ), cwd=paths.ROOT)
+    failed |= result.returncode != 0
+    print("== directory check")
+    failed |= cmd_directory_check(args) != 0
+    try:
+        from bot.locales_tool import check_command
+    except ImportError:
+        check_command = None
+    if check_command:
+        print("== locales check")
+        failed |= check_command() != 0
+    print("FAILED" if failed else "All checks passed.")
+    return 1 if failed else 0
+
+
+def cmd_directory_build(args: argparse.Namespace) -> int:
+    from bot.directory.build import DirectoryInvalid, build
+
+    try:
+        path = build()
+    except DirectoryInvalid as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"Built {path.relative_to(paths.ROOT) if path.is_relative_to(paths.ROOT) else path}.")
+    return 0
+
+
+def cmd_directory_check(args: argparse.Namespace) -> int:
+    from bot.directory.check import check_directory
+
+    directory = getattr(args, "path", None) or paths.DIRECTORY_DIR
+    problems = check_directory(directory)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        print(f"{len(problems)} problem(s) in the directory.", file=sys.stderr)
+        return 1
+    print("The directory is valid.")
+    return 0
+
+
+def cmd_directory_report(args: argparse.Namespace) -> int:
+    from bot.directory.report import report
+
+    print(report(args.path or paths.DIRECTORY_DIR))
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from bot.counters import rows
+
+    data = rows(paths.STATS_DB, since=args.since)
+    columns = ["day", "locale", "country", "event", "detail", "count"]
+    if args.format == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=columns)
+        writer.writeheader()
+        writer.writerows(data)
+        return 0
+    if not data:
+        print("No counts yet.")
+        return 0
+    widths = {c: max(len(c), *(len(str(r[c])) for r in data)) for c in columns}
+    print("  ".join(c.ljust(widths[c]) for c in columns))
+    for row in data:
+        print("  ".join(str(row[c]).ljust(widths[c]) for c in columns))
+    print("\nCounts under 10 are shown as <10.")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="signpost", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="command")
+
+    run = sub.add_parser("run", help="build what is stale, start the servers and the demo page")
+    run.add_argument("--host", default="127.0.0.1")
+    run.add_argument("--port", type=int, default=5005)
+    run.set_defaults(func=cmd_run)
+
+    train = sub.add_parser("train", help="train the model if its training data changed")
+    train.add_argument("--force", action="store_true", help="train even if nothing changed")
+    train.set_defaults(func=cmd_train)
+
+    check = sub.add_parser("check", help="validate the Rasa data, the directory and the translations")
+    check.set_defaults(func=cmd_check)
+
+    directory = sub.add_parser("directory", help="the services directory")
+    dsub = directory.add_subparsers(dest="directory_command", required=True, metavar="command")
+    dsub.add_parser("build", help="build data/directory/*.yaml into SQLite").set_defaults(func=cmd_directory_build)
+    dcheck = dsub.add_parser("check", help="validate the directory (file:line for every problem)")
+    dcheck.add_argument("path", nargs="?", type=__import__("pathlib").Path, help="directory of YAML files")
+    dcheck.set_defaults(func=cmd_directory_check)
+    dreport = dsub.add_parser("report", help="maintainers' report: due re-checks, low confidence, coverage")
+    dreport.add_argument("path", nargs="?", type=__import__("pathlib").Path)
+    dreport.set_defaults(func=cmd_directory_report)
+
+    stats = sub.add_parser("stats", help="aggregate counters (cells under 10 suppressed)")
+    stats.add_argument("--since", help="first day to include, YYYY-MM-DD")
+    stats.add_argument("--format", choices=["table", "csv"], default="table")
+    stats.set_defaults(func=cmd_stats)
+
+    for extension in ("bot.locales_tool", "bot.evaluation", "bot.transcripts", "bot.bench"):
+        try:
+            module = __import__(extension, fromlist=["register"])
+        except ImportError:
+            continue
+        module.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,327 @@
+"""Reads the directory's YAML files into typed records, keeping file:line for every problem found."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Optional
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+
+KINDS = (
+    "prevention_service",
+    "emergency_number",
+    "crisis_line",
+    "child_helpline",
+    "reporting_hotline",
+    "family_support",
+)
+AUDIENCES = ("self", "family_friends", "young_people", "everyone", "professionals")
+CHANNEL_TYPES = ("phone", "sms", "chat", "web", "email", "report_form")
+NUMBER_KINDS = (
+    "short_code",
+    "freephone",
+    "geographic",
+    "mobile",
+    "shared_cost",
+    "national_rate",
+    "toll_free",
+)
+COSTS = ("free", "free_in_country", "standard_rate", "shared_cost", "unknown")
+CONFIDENTIALITY = (
+    "anonymous",
+    "anonymous_with_limits",
+    "confidential",
+    "anonymous_reporting",
+    "emergency_service",
+    "unknown",
+)
+CONFIDENCE = ("high", "medium", "low")
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+WORLDWIDE = "worldwide"
+
+CONTACT_KEYS = {
+    "id", "kind", "name", "operator", "countries", "languages", "interpreters", "audiences",
+    "channels", "hours", "cost", "confidentiality", "confidentiality_note", "source_url",
+    "verified_on", "confidence", "notes",
+}
+REQUIRED_CONTACT_KEYS = {
+    "id", "kind", "name", "countries", "languages", "audiences", "channels", "cost",
+    "confidentiality", "verified_on", "confidence",
+}  # source_url too, for every contact that can be shown (checked in check.py)
+CHANNEL_KEYS = {
+    "type", "number", "display", "number_kind", "dial_from", "url", "address", "note",
+    "confidence", "source_url", "verified_on",
+}
+HOURS_KEYS = {"timezone", "always_open", "weekly", "confidence"}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong in a directory file, pointing at the line to fix."""
+
+    path: Path
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+@dataclass
+class Channel:
+    type: str
+    confidence: str
+    source_url: Optional[str]
+    verified_on: Optional[dt.date]
+    number: Optional[str] = None
+    display: Optional[str] = None
+    number_kind: Optional[str] = None
+    dial_from: tuple[str, ...] = ()
+    url: Optional[str] = None
+    address: Optional[str] = None
+    note: Optional[str] = None
+    line: int = 0
+
+
+@dataclass
+class Hours:
+    timezone: str
+    always_open: bool
+    weekly: dict[str, list[str]]
+    confidence: str
+
+
+@dataclass
+class Contact:
+    id: str
+    kind: str
+    name: str
+    countries: tuple[str, ...]
+    languages: tuple[str, ...]
+    audiences: tuple[str, ...]
+    channels: list[Channel]
+    cost: str
+    confidentiality: str
+    source_url: str
+    verified_on: dt.date
+    confidence: str
+    operator: Optional[str] = None
+    interpreters: bool = False
+    hours: Optional[Hours] = None
+    confidentiality_note: Optional[str] = None
+    notes: Optional[str] = None
+    file: str = ""
+    line: int = 0
+    file_country: str = ""
+    extra_problems: list[Problem] = field(default_factory=list)
+
+
+def _line(node: Any, key: Any = None) -> int:
+    """1-based line of a mapping (or of one of its keys) as ruamel.yaml recorded it."""
+    try:
+        if key is not None:
+            return node.lc.key(key)[0] + 1
+        return node.lc.line + 1
+    except (AttributeError, KeyError, TypeError):
+        return 0
+
+
+def _as_date(value: Any) -> Optional[dt.date]:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+class _Reader:
+    """Collects problems while turning one file's YAML into records."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.problems: list[Problem] = []
+
+    def problem(self, line: int, message: str) -> None:
+        self.problems.append(Problem(self.path, line, message))
+
+    def enum(self, node, key, allowed: Iterable[str], required=True) -> Optional[str]:
+        value = node.get(key)
+        if value is None:
+            if required:
+                self.problem(_line(node), f"missing `{key}`")
+            return None
+        if value not in allowed:
+            self.problem(_line(node, key), f"`{key}: {value}` is not one of {', '.join(allowed)}")
+            return None
+        return value
+
+    def codes(self, node, key, upper: bool) -> tuple[str, ...]:
+        value = node.get(key)
+        if not isinstance(value, list) or not value:
+            self.problem(_line(node, key) or _line(node), f"`{key}` must be a non-empty list")
+            return ()
+        out = []
+        for item in value:
+            text = str(item)
+            if text == WORLDWIDE:
+                out.append(text)
+            elif upper and (len(text) != 2 or not text.isalpha() or not text.isupper()):
+                self.problem(_line(node, key), f"`{key}` entry {text!r} is not an ISO 3166-1 alpha-2 code")
+            elif not upper and (not 2 <= len(text) <= 3 or not text.islower()):
+                self.problem(_line(node, key), f"`{key}` entry {text!r} is not an ISO 639-1 code")
+            else:
+                out.append(text)
+        return tuple(out)
+
+    def unknown_keys(self, node, allowed: set[str], what: str) -> None:
+        for key in node:
+            if key not in allowed:
+                self.problem(_line(node, key), f"unknown key `{key}` in {what}")
+
+    def channel(self, node, contact_confidence: str) -> Optional[Channel]:
+        if not hasattr(node, "get"):
+            self.problem(0, "a channel must be a mapping")
+            return None
+        self.unknown_keys(node, CHANNEL_KEYS, "channel")
+        ctype = self.enum(node, "type", CHANNEL_TYPES)
+        if ctype is None:
+            return None
+        channel = Channel(
+            type=ctype,
+            confidence=self.enum(node, "confidence", CONFIDENCE, required=False) or contact_confidence,
+            source_url=node.get("source_url"),
+            verified_on=_as_date(node.get("verified_on")),
+            line=_line(node),
+        )
+        if node.get("verified_on") is not None and channel.verified_on is None:
+            self.problem(_line(node, "verified_on"), "`verified_on` must be a date (YYYY-MM-DD)")
+        if ctype in ("phone", "sms"):
+            channel.number = None if node.get("number") is None else str(node.get("number"))
+            channel.display = node.get("display")
+            channel.number_kind = self.enum(node, "number_kind", NUMBER_KINDS)
+            channel.dial_from = self.codes(node, "dial_from", upper=True) if "dial_from" in node else ()
+            if not channel.number or not channel.display:
+                self.problem(_line(node), f"{ctype} channel needs `number` and `display`")
+            if not channel.dial_from:
+                self.problem(_line(node), f"{ctype} channel needs `dial_from`")
+        elif ctype == "email":
+            channel.address = node.get("address")
+            if not channel.address or "@" not in str(channel.address):
+                self.problem(_line(node), "email channel needs an `address`")
+        else:
+            channel.url = node.get("url")
+            if not channel.url:
+                self.problem(_line(node), f"{ctype} channel needs a `url`")
+        channel.note = node.get("note")
+        return channel
+
+    def hours(self, node) -> Optional[Hours]:
+        if node is None:
+            return None
+        self.unknown_keys(node, HOURS_KEYS, "hours")
+        timezone = node.get("timezone")
+        if not timezone:
+            self.problem(_line(node), "`hours` needs a `timezone` (IANA name, e.g. Europe/London)")
+            return None
+        weekly_node = node.get("weekly") or {}
+        weekly: dict[str, list[str]] = {}
+        for day, spans in weekly_node.items():
+            if day not in WEEKDAYS:
+                self.problem(_line(weekly_node, day), f"unknown weekday `{day}` (use {', '.join(WEEKDAYS)})")
+                continue
+            weekly[day] = [str(s) for s in (spans or [])]
+        always = bool(node.get("always_open", False))
+        if not always and not weekly:
+            self.problem(_line(node), "`hours` needs `always_open: true` or `weekly:`")
+        return Hours(
+            timezone=str(timezone),
+            always_open=always,
+            weekly=weekly,
+            confidence=self.enum(node, "confidence", CONFIDENCE, required=False) or "medium",
+        )
+
+    def contact(self, node, file_country: str) -> Optional[Contact]:
+        if not hasattr(node, "get"):
+            self.problem(0, "each contact must be a mapping")
+            return None
+        line = _line(node)
+        self.unknown_keys(node, CONTACT_KEYS, "contact")
+        for key in sorted(REQUIRED_CONTACT_KEYS - set(node)):
+            self.problem(line, f"contact {node.get('id', '?')}: missing `{key}`")
+        confidence = self.enum(node, "confidence", CONFIDENCE) or "low"
+        channels_node = node.get("channels") or []
+        channels = [c for c in (self.channel(ch, confidence) for ch in channels_node) if c]
+        verified_on = _as_date(node.get("verified_on"))
+        if node.get("verified_on") is not None and verified_on is None:
+            self.problem(_line(node, "verified_on"), "`verified_on` must be a date (YYYY-MM-DD)")
+        audiences = node.get("audiences") or []
+        for audience in audiences:
+            if audience not in AUDIENCES:
+                self.problem(_line(node, "audiences"), f"unknown audience `{audience}`")
+        return Contact(
+            id=str(node.get("id", "")),
+            kind=self.enum(node, "kind", KINDS) or "",
+            name=str(node.get("name", "")),
+            operator=node.get("operator"),
+            countries=self.codes(node, "countries", upper=True),
+            languages=self.codes(node, "languages", upper=False),
+            audiences=tuple(a for a in audiences if a in AUDIENCES),
+            interpreters=bool(node.get("interpreters", False)),
+            channels=channels,
+            hours=self.hours(node.get("hours")),
+            cost=self.enum(node, "cost", COSTS) or "unknown",
+            confidentiality=self.enum(node, "confidentiality", CONFIDENTIALITY) or "unknown",
+            confidentiality_note=node.get("confidentiality_note"),
+            source_url=node.get("source_url") or "",
+            verified_on=verified_on or dt.date.min,
+            confidence=confidence,
+            notes=node.get("notes"),
+            file=str(self.path),
+            line=line,
+            file_country=file_country,
+        )
+
+
+def read_file(path: Path) -> tuple[list[Contact], list[Problem]]:
+    """Parse one directory file. Never raises for bad content: problems are returned instead."""
+    reader = _Reader(path)
+    try:
+        document = YAML(typ="rt").load(path.read_text(encoding="utf-8"))
+    except YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        return [], [Problem(path, (mark.line + 1) if mark else 0, f"not valid YAML: {error}")]
+    if not hasattr(document, "get"):
+        return [], [Problem(path, 1, "expected a mapping with `country:` and `contacts:`")]
+    reader.unknown_keys(document, {"country", "contacts"}, "file")
+    file_country = str(document.get("country", ""))
+    expected = "international" if path.stem == "international" else path.stem.upper()
+    if file_country != expected:
+        reader.problem(_line(document, "country") or 1, f"`country: {file_country}` should be `{expected}` for this file name")
+    contacts_node = document.get("contacts")
+    if not isinstance(contacts_node, list):
+        reader.problem(1, "`contacts:` must be a list")
+        return [], reader.problems
+    contacts = [c for c in (reader.contact(n, file_country) for n in contacts_node) if c]
+    return contacts, reader.problems
+
+
+def read_directory(directory: Path) -> tuple[list[Contact], list[Problem]]:
+    contacts: list[Contact] = []
+    problems: list[Problem] = []
+    for path in sorted(directory.glob("*.yaml")):
+        found, issues = read_file(path)
+        contacts.extend(found)
+        problems.extend(issues)
+    return contacts, problems
+
+
+def is_shown(confidence: str) -> bool:
+    """Low-confidence facts stay in the data for maintainers but are never shown to people."""
+    return confidence in ("high", "medium")

@@ -1,0 +1,61 @@
+"""HTTP hardening applied to the Rasa server's Sanic app by the launcher.
+
+- Every response says `Cache-Control: no-store` (widget files: long-lived, immutable) and
+  `Referrer-Policy: no-referrer`; the demo page also gets a strict Content-Security-Policy.
+- Every error answer is a fixed JSON body: Sanic's default pages repeat the requested URL.
+- Request bodies over SIGNPOST_MAX_BODY_BYTES are refused by Sanic itself (REQUEST_MAX_SIZE).
+"""
+from __future__ import annotations
+
+import logging
+
+from sanic import Sanic, response
+from sanic.exceptions import SanicException
+from sanic.handlers import ErrorHandler
+
+from bot.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+WIDGET_PREFIX = "/widget/"
+DEMO_PREFIX = "/demo"
+DEMO_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; "
+    "img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+)
+
+
+class QuietErrorHandler(ErrorHandler):
+    """Answers every error with its status and a fixed phrase; logs only the status."""
+
+    def log(self, request, exception) -> None:
+        # Sanic's own log line quotes the URL; `default` logs what is safe instead.
+        return None
+
+    def default(self, request, exception):
+        status = exception.status_code if isinstance(exception, SanicException) else 500
+        if status >= 500:
+            logger.error("Request failed with %s (%s).", status, type(exception).__name__)
+        phrase = {400: "bad request", 404: "not found", 405: "method not allowed",
+                  413: "request too large"}.get(status, "error")
+        return response.json({"error": phrase}, status=status)
+
+
+async def _security_headers(request, resp) -> None:
+    path = request.path
+    if path.startswith(WIDGET_PREFIX) and resp.status == 200:
+        resp.headers["Cache-Control"] = "public, max-age=31536000, immutable"
+    else:
+        resp.headers["Cache-Control"] = "no-store"
+    resp.headers["Referrer-Policy"] = "no-referrer"
+    resp.headers["X-Content-Type-Options"] = "nosniff"
+    if path.startswith(DEMO_PREFIX):
+        resp.headers["Content-Security-Policy"] = DEMO_CSP
+
+
+def harden(app: Sanic, settings: Settings) -> Sanic:
+    app.config.REQUEST_MAX_SIZE = settings.max_body_bytes
+    app.config.ACCESS_LOG = False
+    app.error_handler = QuietErrorHandler()
+    app.register_middleware(_security_headers, "response")
+    return app

@@ -1,0 +1,42 @@
+"""Operator settings, read from SIGNPOST_* environment variables (see docs/operations.md)."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+
+def _int(name: str, default: int) -> int:
+    return int(os.environ.get(name, default))
+
+
+def _flag(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    # A conversation is forgotten after this many idle seconds.
+    ttl_seconds: int = field(default_factory=lambda: _int("SIGNPOST_TTL_SECONDS", 900))
+    # Upper bound on conversations held at once; the oldest idle one is dropped first.
+    max_conversations: int = field(default_factory=lambda: _int("SIGNPOST_MAX_CONVERSATIONS", 10000))
+    # Aggregate daily counters (no text, no ids). On by default; SIGNPOST_COUNTERS=off disables them.
+    counters: bool = field(default_factory=lambda: _flag("SIGNPOST_COUNTERS", True))
+    # Seconds between counter flushes to disk; 0 writes every event straight away.
+    counter_flush_seconds: int = field(default_factory=lambda: _int("SIGNPOST_COUNTER_FLUSH_SECONDS", 60))
+    # Origins allowed to call the API from a browser, comma-separated ("*" is refused: list them).
+    cors_origins: tuple[str, ...] = field(
+        default_factory=lambda: tuple(
+            o.strip() for o in os.environ.get("SIGNPOST_CORS_ORIGINS", "").split(",") if o.strip()
+        )
+    )
+    # Largest request body accepted, in bytes.
+    max_body_bytes: int = field(default_factory=lambda: _int("SIGNPOST_MAX_BODY_BYTES", 16384))
+    # Redis URL for running several workers (redis://:password@host:port/0); empty = in-memory.
+    redis_url: str = field(default_factory=lambda: os.environ.get("SIGNPOST_REDIS_URL", ""))
+
+
+def load() -> Settings:
+    return Settings()
