@@ -78,7 +78,7 @@ def answer_need(conversation: Conversation, reply: Reply, need: str) -> None:
     also_need = INTENT_TO_NEED.get(also or "")
     if also_need and also_need != need:
         reply.text("needs.also", buttons=[reply.button(f"topics.{also_need}", NEED_TO_INTENT[also_need])])
-    reply.text("topics.question", buttons=reply.follow_up_buttons(need))
+    reply.text("followups.question", buttons=reply.follow_up_buttons(need))
 
 
 class OpenConversation(SignpostAction):
@@ -161,7 +161,7 @@ class ShowOtherOptions(SignpostAction):
             return
         reply.text("answers.other_options")
         show_cards(conversation, reply, services, already=tuple(shown))
-        reply.text("topics.question", buttons=reply.follow_up_buttons(need))
+        reply.text("followups.question", buttons=reply.follow_up_buttons(need))
 
 
 class StartAgain(SignpostAction):

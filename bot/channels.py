@@ -116,6 +116,7 @@ class SignpostRestInput(InputChannel):
                 # Only the exception's type: its text could contain what the person wrote.
                 logger.error("A conversation turn failed (%s).", type(error).__name__)
                 return response.json([turn_failed_message(turn)])
-            return response.json(collector.messages)
+            # Every turn answers something; silence means an action failed inside Rasa.
+            return response.json(collector.messages or [turn_failed_message(turn)])
 
         return webhook

@@ -130,7 +130,6 @@ def server_environment(settings: Settings, action_port: int, extra: Optional[dic
         "SIGNPOST_ACTION_URL": f"http://127.0.0.1:{action_port}/webhook",
         "SIGNPOST_TTL_SECONDS": str(settings.ttl_seconds),
         "SIGNPOST_MAX_CONVERSATIONS": str(settings.max_conversations),
-        "SANIC_REQUEST_MAX_SIZE": str(settings.max_body_bytes),
         "PYTHONPATH": os.pathsep.join(filter(None, [str(paths.ROOT), env.get("PYTHONPATH")])),
     })
     env.update(extra or {})

@@ -32,6 +32,8 @@ ALIASES = {
 # Intents a bare country name may override: a clear need or an escalation always wins.
 OVERRIDABLE = {"choose_country", "nlu_fallback", "greet", "start", "country_unknown", "choose_language"}
 SHORT_MESSAGE_TOKENS = 6
+# Below this confidence the model's reading of a short message naming a country gives way.
+UNSURE = 0.5
 
 
 def build_gazetteer() -> dict[str, str]:
@@ -100,8 +102,10 @@ class CountryExtractor(GraphComponent, EntityExtractorMixin):
             entity = {"entity": "country", "value": code, "start": 0, "end": len(text),
                       "extractor": "CountryExtractor", "confidence_entity": 1.0}
             message.set(ENTITIES, (message.get(ENTITIES) or []) + [entity], add_to_output=True)
-            intent = (message.get(INTENT) or {}).get("name")
-            if len(text.split()) <= SHORT_MESSAGE_TOKENS and (intent in OVERRIDABLE or intent is None):
+            model = message.get(INTENT) or {}
+            bare_code = len(text.strip()) == 2
+            unsure = model.get("name") in OVERRIDABLE or model.get("confidence", 0) < UNSURE
+            if bare_code or (len(text.split()) <= SHORT_MESSAGE_TOKENS and unsure):
                 hit = {"name": "choose_country", "confidence": 1.0}
                 ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != "choose_country"]
                 message.set(INTENT, hit, add_to_output=True)

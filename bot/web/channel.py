@@ -47,13 +47,9 @@ class WebChannel(InputChannel):
         async def widget_file(_: Request, name: str) -> HTTPResponse:
             return _file(name)
 
-        @web.route("/demo/", methods=["GET"])
+        @web.route("/demo/", methods=["GET"], strict_slashes=False)
         async def demo(_: Request) -> HTTPResponse:
             return _file("demo", ".html")
-
-        @web.route("/demo", methods=["GET"])
-        async def demo_redirect(_: Request) -> HTTPResponse:
-            return response.redirect("/demo/")
 
         @web.route("/demo/<name>", methods=["GET"])
         async def demo_page(_: Request, name: str) -> HTTPResponse:

@@ -164,7 +164,7 @@ LEAVING_STATE = shadow_js(
 )
 
 EXIT_TRIGGERS = {
-    "button": lambda page: page.locator(".panel .exit").click(),
+    "button": lambda page: page.locator(".panel .exit").click(no_wait_after=True),
     "shift": press_shift_three_times,
     # The link is first in the widget: Shift+Tab back to it from the input.
     "link": lambda page: (tab_to(page, lambda el: "skip" in el["cls"], backwards=True), page.keyboard.press("Enter")),
@@ -179,12 +179,19 @@ def test_quick_exit_replaces_history_and_leaves_no_transcript(widget, trigger):
     to_own_thoughts_card(widget)
     length = page.evaluate("history.length")
     service_name = page.locator(".card h3").first.text_content()
-    # While the request for the neutral page is held, the chat page is still
-    # live: look at what it holds at the moment of leaving.
-    seen = []
-    page.route(neutral, lambda route: (seen.append(page.evaluate(LEAVING_STATE)), route.continue_()))
+    # Hold the request for the neutral page: until it is answered, the chat
+    # page is still live, so we can look at what it holds as it is left.
+    held = []
+    page.route(neutral, lambda route: held.append(route))
+    EXIT_TRIGGERS[trigger](page)
+    for _ in range(100):
+        if held:
+            break
+        page.wait_for_timeout(50)
+    assert held, "the exit navigated to the configured neutral page"
+    seen = [page.evaluate(LEAVING_STATE)]
     with page.expect_navigation(url=neutral):
-        EXIT_TRIGGERS[trigger](page)
+        held[0].continue_()
     assert page.evaluate("history.length") == length, "location.replace() adds no history entry"
     state = seen[0]
     assert state["messages"] == 0 and not state["panel_open"] and state["covered"], state
@@ -202,8 +209,8 @@ def test_shift_counting_follows_govuk(widget):
     assert toast.text_content() == "Shift, press 2 more times to leave."
     page.keyboard.press("a")  # any other key resets
     assert toast.text_content() == ""
+    page.keyboard.press("Shift+A")  # Shift used as a modifier does not count
     page.keyboard.press("Shift")
-    page.keyboard.press("Shift+A")  # Shift as a modifier does not count
     page.keyboard.press("Shift")
     assert toast.text_content() == "Shift, press 1 more time to leave."
     assert page.url == widget.host_url()
