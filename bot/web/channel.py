@@ -47,7 +47,7 @@ class WebChannel(InputChannel):
         async def widget_file(_: Request, name: str) -> HTTPResponse:
             return _file(name)
 
-        @web.route("/demo/", methods=["GET"], strict_slashes=False)
+        @web.route("/demo/", methods=["GET"], strict_slashes=True)
         async def demo(_: Request) -> HTTPResponse:
             return _file("demo", ".html")
 

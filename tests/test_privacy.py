@@ -1,0 +1,246 @@
+"""Nothing of a conversation persists (issue: non-logging, proven).
+
+The canary test starts Signpost exactly as `signpost run` does, sends unique marker strings through
+every way into the system, and searches everything the servers could have written: their captured
+output, every file created or changed under the repository, $HOME and the temp directory, and the
+SQLite databases. It must find nothing.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+from bot import paths
+from bot.counters import SCHEMA, TABLE, Counters, rows
+from tests.conftest import start_signpost
+from tests.support import Chat, payloads, post
+
+MARKER = f"CANARY{uuid.uuid4().hex[:12].upper()}"
+# Forms a marker could take on the way: as sent, lower-cased, JSON-escaped inside a bigger string.
+FORMS = [MARKER, MARKER.lower(), MARKER[6:]]
+
+
+def _files_changed_since(root: Path, since: float, skip: tuple[str, ...] = ()) -> list[Path]:
+    found = []
+    for directory, dirnames, filenames in os.walk(root):
+        dirnames[:] = [d for d in dirnames if d not in skip and not d.startswith("pytest-of")]
+        for name in filenames:
+            path = Path(directory) / name
+            try:
+                if path.is_file() and not path.is_symlink() and path.stat().st_mtime >= since:
+                    found.append(path)
+            except OSError:
+                continue
+    return found
+
+
+def _hits(data: bytes) -> list[str]:
+    return [form for form in FORMS if form.encode() in data]
+
+
+@pytest.fixture(scope="module")
+def canary(built, tmp_path_factory):
+    started = time.time() - 1
+    log_dir = tmp_path_factory.mktemp("canary-logs")
+    running = start_signpost(log_dir)
+    yield running, started, log_dir
+    running.servers.stop()
+
+
+def _send_markers(base_url: str, action_server) -> None:
+    marker_sender = f"{MARKER}-sender"
+    # 1. As message text, in several forms of conversation.
+    chat = Chat(base_url, country="GB")
+    for text in (f"my name is {MARKER}", f"I'm worried about my thoughts {MARKER}",
+                 f"i want to kill myself {MARKER}", f"/{MARKER}", f"/need_own_thoughts {MARKER}",
+                 f"{MARKER} Germany", f"/greet{{\"x\": \"{MARKER}\"", "/end_chat"):
+        chat.say(text)
+    # 2. As sender id.
+    Chat(base_url, sender=marker_sender).say("hello")
+    Chat(base_url, sender=marker_sender).say("/need_report_images")
+    # 3. In metadata: known keys with marker values, and unknown keys.
+    Chat(base_url).say("hello", locale=MARKER, country=MARKER, client=MARKER, extra=MARKER)
+    # 4. Inside an /intent payload's entities.
+    Chat(base_url).say(f'/choose_country{{"country": "{MARKER}"}}')
+    Chat(base_url).say(f'/choose_language{{"locale": "{MARKER}"}}')
+    # 5. Malformed JSON.
+    for body in (f'{{"sender": "{MARKER}", "message": "{MARKER}"', f"[{MARKER}]", f'{{"{MARKER}": 1}}',
+                 f'["{MARKER}"]', f'{{"sender": 1, "message": "{MARKER}"}}'):
+        status, answer = post(base_url, body.encode())
+        assert 400 <= status < 500 and MARKER not in json.dumps(answer)
+    # 6. An oversized body.
+    status, answer = post(base_url, json.dumps({"sender": "x", "message": MARKER * 50_000}).encode())
+    assert status == 413 and MARKER not in json.dumps(answer)
+    # 7. A custom-action failure: the action server goes away mid-conversation.
+    action_server.kill()
+    action_server.wait()
+    for text in (f"i'm worried about my thoughts {MARKER}", f"a child is in danger {MARKER}"):
+        answer = Chat(base_url, sender=f"{MARKER}-late").say(text)
+        # recipient_id is the client's own id, returned as in Rasa's contract; nothing else may carry it.
+        assert MARKER not in json.dumps([{k: v for k, v in m.items() if k != "recipient_id"} for m in answer])
+        assert answer and "emergency" in answer[0]["text"]
+    # Unknown paths and methods carry the marker too.
+    import urllib.request, urllib.error
+    for url in (f"{base_url}/{MARKER}", f"{base_url}/webhooks/rest/webhook?{MARKER}=1",
+                f"{base_url}/widget/{MARKER}.js", f"{base_url}/demo/{MARKER}"):
+        try:
+            with urllib.request.urlopen(url, timeout=10) as answer:
+                assert MARKER not in answer.read().decode()
+        except urllib.error.HTTPError as error:
+            assert MARKER not in error.read().decode()
+
+
+def test_canary_markers_are_found_nowhere(canary):
+    running, started, log_dir = canary
+    _send_markers(running.base_url, running.servers.processes[0])
+    running.servers.stop()  # flush and close everything the servers write
+
+    hits: dict[str, list[str]] = {}
+    for path in sorted(log_dir.glob("*.log")):
+        found = _hits(path.read_bytes())
+        if found:
+            hits[str(path)] = found
+    assert (log_dir / "stderr.log").stat().st_size < 20_000, "unexpectedly chatty output"
+
+    roots = [paths.ROOT, Path.home(), Path(tempfile.gettempdir())]
+    for root in roots:
+        for path in _files_changed_since(root, started, skip=(".git", "node_modules")):
+            if log_dir in path.parents:
+                continue
+            try:
+                found = _hits(path.read_bytes())
+            except OSError:
+                continue
+            if found:
+                hits[str(path)] = found
+    for db_path in (paths.STATS_DB, paths.DIRECTORY_DB):
+        if db_path.exists():
+            with sqlite3.connect(db_path) as conn:
+                dump = "\n".join(conn.iterdump()).encode()
+            if _hits(dump):
+                hits[str(db_path)] = _hits(dump)
+    assert hits == {}
+
+
+def test_no_telemetry_identity_file_is_left_behind(canary):
+    assert not (Path.home() / ".config" / "rasa" / "global.yml").exists() or \
+        "metrics" not in (Path.home() / ".config" / "rasa" / "global.yml").read_text() or \
+        (Path.home() / ".config" / "rasa" / "global.yml").stat().st_mtime < canary[1]
+
+
+def test_responses_forbid_caching_and_referrers(signpost_server):
+    import urllib.request
+
+    request = urllib.request.Request(
+        f"{signpost_server.base_url}/webhooks/rest/webhook",
+        data=json.dumps({"sender": "headers", "message": "hi"}).encode(),
+        headers={"Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request) as answer:
+        assert answer.headers["Cache-Control"] == "no-store"
+        assert answer.headers["Referrer-Policy"] == "no-referrer"
+    with urllib.request.urlopen(f"{signpost_server.base_url}/demo/") as answer:
+        csp = answer.headers["Content-Security-Policy"]
+        assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+
+
+def test_action_server_listens_on_loopback_only(signpost_server):
+    import socket
+
+    port = signpost_server.servers.action_port
+    with socket.create_connection(("127.0.0.1", port), timeout=2):
+        pass
+    outward = [a for a in socket.gethostbyname_ex(socket.gethostname())[2] if not a.startswith("127.")]
+    for address in outward:
+        with pytest.raises(OSError):
+            socket.create_connection((address, port), timeout=1).close()
+
+
+def test_the_api_endpoints_are_not_enabled(signpost_server):
+    import urllib.error
+    import urllib.request
+
+    for path in ("/status", "/conversations/x/tracker", "/model/parse", "/domain"):
+        with pytest.raises(urllib.error.HTTPError) as error:
+            urllib.request.urlopen(f"{signpost_server.base_url}{path}", timeout=5)
+        assert error.value.code in (404, 405)
+
+
+# --- Conversations expire -------------------------------------------------------------------------
+
+def test_a_conversation_is_forgotten_after_its_ttl(built, tmp_path):
+    from bot.settings import Settings
+
+    running = start_signpost(tmp_path / "logs", Settings(ttl_seconds=2))
+    try:
+        chat = running.chat()
+        chat.say('/choose_country{"country":"GB"}')
+        remembered = chat.say("/need_own_thoughts")
+        assert "/country_unknown" not in payloads(remembered)  # the country is remembered
+        time.sleep(3.5)
+        forgotten = chat.say("/need_own_thoughts")
+        assert "/country_unknown" in payloads(forgotten)       # asked again: nothing survived
+    finally:
+        running.servers.stop()
+
+
+def test_end_chat_forgets_the_conversation_at_once(chat):
+    conversation = chat()
+    conversation.say('/choose_country{"country":"GB"}')
+    conversation.say("/end_chat")
+    assert "/country_unknown" in payloads(conversation.say("/need_own_thoughts"))
+
+
+# --- Aggregate counters -----------------------------------------------------------------------------
+
+def test_counters_table_cannot_hold_text_or_identifiers(tmp_path):
+    db = tmp_path / "stats.db"
+    Counters(db, flush_seconds=0).record("need_chosen", "en", "GB", "own_thoughts")
+    with sqlite3.connect(db) as conn:
+        columns = [row[1] for row in conn.execute(f"PRAGMA table_info({TABLE})")]
+        assert columns == ["day", "locale", "country", "event", "detail", "count"]
+        bad_rows = [
+            ("2026-01-01 10:32", "en", "GB", "exit", "", 1),              # finer than a day
+            ("2026-01-01", "english please", "GB", "exit", "", 1),        # text as locale
+            ("2026-01-01", "en", MARKER, "exit", "", 1),                  # text as country
+            ("2026-01-01", "en", "GB", "i want to die", "", 1),           # text as event
+            ("2026-01-01", "en", "GB", "exit", "my name is Sam", 1),      # text as detail
+            ("2026-01-01", "en", "GB", "exit", str(uuid.uuid4()).upper(), 1),  # an id as detail
+        ]
+        for row in bad_rows:
+            with pytest.raises(sqlite3.IntegrityError):
+                conn.execute(f"INSERT INTO {TABLE} VALUES (?, ?, ?, ?, ?, ?)", row)
+
+
+def test_stats_suppresses_small_cells(tmp_path):
+    var = tmp_path / "var"
+    counters = Counters(var / "stats.db", flush_seconds=3600)
+    for _ in range(12):
+        counters.record("conversation_started", "en", "GB")
+    for _ in range(3):
+        counters.record("escalation", "de", "DE", "crisis")
+    counters.flush()
+    env = {**os.environ, "SIGNPOST_VAR_DIR": str(var)}
+    table = subprocess.run([sys.executable, "-m", "bot.cli", "stats"], env=env, capture_output=True,
+                           text=True, check=True, cwd=paths.ROOT).stdout
+    assert "conversation_started" in table and " 12" in table
+    assert "<10" in table and " 3\n" not in table
+    csv_out = subprocess.run([sys.executable, "-m", "bot.cli", "stats", "--format", "csv"], env=env,
+                             capture_output=True, text=True, check=True, cwd=paths.ROOT).stdout
+    assert "de,DE,escalation,crisis,<10" in csv_out
+    assert [r["count"] for r in rows(var / "stats.db")] == [12, "<10"] or \
+        sorted(map(str, (r["count"] for r in rows(var / "stats.db")))) == ["12", "<10"]
+
+
+def test_counters_can_be_switched_off(tmp_path):
+    Counters(tmp_path / "stats.db", enabled=False).record("exit", "en", "GB")
+    assert not (tmp_path / "stats.db").exists()
