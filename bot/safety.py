@@ -13,11 +13,14 @@ the one the conversation is in.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional
 
+import numpy as np
 import yaml
 from rapidfuzz.distance import OSA
+from rapidfuzz.process import cdist
 
 from bot import paths
 from bot.text import normalise
@@ -51,26 +54,87 @@ def _allowed_typos(word: str) -> int:
     return 0
 
 
-def _word_matches(pattern: str, word: str) -> bool:
-    if pattern.endswith("*") and pattern.startswith("*"):
-        return pattern.strip("*") in word
-    if pattern.endswith("*"):
-        stem = pattern[:-1]
-        if word.startswith(stem):
-            return True
-        if len(stem) < 5:
-            return False
-        return any(
-            OSA.distance(stem, word[:size], score_cutoff=1) <= 1
-            for size in (len(stem) - 1, len(stem), len(stem) + 1)
-        )
-    if pattern.startswith("*"):
-        return word.endswith(pattern[1:])
-    if word == pattern:
-        return True
-    allowed = _allowed_typos(pattern)
-    return allowed > 0 and abs(len(word) - len(pattern)) <= allowed and \
-        OSA.distance(pattern, word, score_cutoff=allowed) <= allowed
+class _WordIndex:
+    """Which words of one message each distinct pattern word matches.
+
+    All distinct pattern words are compared with all words of the message in bulk with rapidfuzz's
+    `cdist` (in C), so a message is checked against thousands of patterns in a few milliseconds.
+    """
+
+    def __init__(self, tokens: Iterable[str]):
+        self.exact: dict[int, list[str]] = {0: [], 1: [], 2: []}
+        self.prefix_short: list[str] = []          # stems under 5 letters: exact prefix only
+        self.prefix_fuzzy: dict[int, list[str]] = {}  # stem length -> stems (one typo allowed)
+        self.suffix: list[str] = []
+        self.infix: list[str] = []
+        for token in set(tokens):
+            if token.startswith("*") and token.endswith("*") and len(token) > 1:
+                self.infix.append(token)
+            elif token.endswith("*"):
+                stem = token[:-1]
+                if len(stem) >= 5:
+                    self.prefix_fuzzy.setdefault(len(stem), []).append(token)
+                else:
+                    self.prefix_short.append(token)
+            elif token.startswith("*"):
+                self.suffix.append(token)
+            else:
+                self.exact[_allowed_typos(token)].append(token)
+
+    def positions(self, words: list[str]) -> dict[str, set[int]]:
+        """pattern token -> indices of the message words it matches."""
+        found: dict[str, set[int]] = {}
+        if not words:
+            return found
+        unique = sorted(set(words))
+        where = {w: {i for i, x in enumerate(words) if x == w} for w in unique}
+
+        def add(token: str, word: str) -> None:
+            found.setdefault(token, set()).update(where[word])
+
+        for typos, tokens in self.exact.items():
+            if not tokens:
+                continue
+            if typos == 0:
+                for token in tokens:
+                    if token in where:
+                        add(token, token)
+                continue
+            matrix = cdist(tokens, unique, scorer=OSA.distance, score_cutoff=typos, workers=1)
+            for row, col in zip(*np.nonzero(matrix <= typos)):
+                add(tokens[row], unique[col])
+        prefixes = {}
+        for word in unique:
+            for size in range(1, len(word) + 1):
+                prefixes.setdefault(word[:size], []).append(word)
+        for token in self.prefix_short:
+            for word in prefixes.get(token[:-1], ()):
+                add(token, word)
+        for length, tokens in self.prefix_fuzzy.items():
+            heads = [(w[:size], w) for w in unique for size in (length - 1, length, length + 1)
+                     if len(w) >= size]
+            if not heads:
+                continue
+            matrix = cdist([t[:-1] for t in tokens], [h for h, _ in heads], scorer=OSA.distance,
+                           score_cutoff=1, workers=1)
+            for row, col in zip(*np.nonzero(matrix <= 1)):
+                add(tokens[row], heads[col][1])
+        for token in self.suffix:
+            for word in unique:
+                if word.endswith(token[1:]):
+                    add(token, word)
+        for token in self.infix:
+            for word in unique:
+                if token.strip("*") in word:
+                    add(token, word)
+        return found
+
+
+@lru_cache(maxsize=None)
+def _joined_form(words: tuple[str, ...]) -> str:
+    plain = len(words) > 1 and all(w != GAP and "*" not in w for w in words)
+    literal = "".join(words)
+    return literal if plain and len(literal) >= 8 else ""
 
 
 @dataclass(frozen=True)
@@ -97,26 +161,32 @@ class Pattern:
             words.extend(parts)
         return cls(source, tuple(words), locale, category)
 
-    def _match_at(self, words: list[str], start: int, index: int = 0) -> bool:
+    def _match_at(self, positions: dict[str, set[int]], size: int, start: int, index: int = 0) -> bool:
         if index == len(self.words):
             return True
         token = self.words[index]
         if token == GAP:
             return any(
-                self._match_at(words, start + skip, index + 1)
+                self._match_at(positions, size, start + skip, index + 1)
                 for skip in range(0, MAX_GAP_WORDS + 1)
-                if start + skip <= len(words)
+                if start + skip <= size
             )
-        if start >= len(words) or not _word_matches(token, words[start]):
+        if start not in positions.get(token, ()):
             return False
-        return self._match_at(words, start + 1, index + 1)
+        return self._match_at(positions, size, start + 1, index + 1)
 
-    def matches(self, words: list[str], joined: str) -> bool:
-        if any(self._match_at(words, i) for i in range(len(words))):
+    def matches(self, positions: dict[str, set[int]], size: int, joined: str) -> bool:
+        if not self.words:
+            return False
+        starts = range(size) if self.words[0] == GAP else sorted(positions.get(self.words[0], ()))
+        if any(self._match_at(positions, size, i) for i in starts):
             return True
-        literal = "".join(w for w in self.words if w != GAP and "*" not in w)
-        plain = len(literal) >= 8 and all(w != GAP and "*" not in w for w in self.words)
-        return plain and len(self.words) > 1 and literal in joined
+        return bool(self.joined) and self.joined in joined
+
+    @property
+    def joined(self) -> str:
+        """The pattern with its spaces removed, when it is long and plain enough to match that way."""
+        return _joined_form(self.words)
 
 
 @dataclass(frozen=True)
@@ -135,22 +205,31 @@ class Verdict:
 class SafetyMatcher:
     def __init__(self, patterns: Iterable[Pattern]):
         self.patterns = list(patterns)
+        self._index = _WordIndex(w for p in self.patterns for w in p.words if w != GAP)
+        # Only patterns whose first word occurs in a message need a closer look.
+        self._by_first: dict[str, list[Pattern]] = {}
+        for pattern in self.patterns:
+            if pattern.words:
+                self._by_first.setdefault(pattern.words[0], []).append(pattern)
+        self._joined = [(p.joined, p) for p in self.patterns if p.joined]
 
     @classmethod
     def from_directory(cls, directory: Path = paths.SAFETY_DIR) -> "SafetyMatcher":
         return cls(load_patterns(directory))
 
     def check(self, text: str) -> Verdict:
-        words = normalise(text).split()
-        joined = "".join(words)
-        found = {p.category for p in self.patterns if p.matches(words, joined)}
+        found = {p.category for p in self.explain(text)}
         return Verdict(tuple(c for c in CATEGORIES if c in found))
 
     def explain(self, text: str) -> list[Pattern]:
         """Which patterns matched: for `signpost eval` and for translators testing their patterns."""
         words = normalise(text).split()
+        positions = self._index.positions(words)
         joined = "".join(words)
-        return [p for p in self.patterns if p.matches(words, joined)]
+        candidates = {id(p): p for token in (*positions, GAP) for p in self._by_first.get(token, ())}
+        matched = {id(p): p for p in candidates.values() if p.matches(positions, len(words), "")}
+        matched.update({id(p): p for form, p in self._joined if form in joined})
+        return [p for p in self.patterns if id(p) in matched]
 
 
 def read_pattern_file(path: Path) -> tuple[str, dict[str, list[str]]]:

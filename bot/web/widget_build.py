@@ -45,15 +45,28 @@ def build_widget(out_dir: Path | str | None = None, emergency: dict | None = Non
     """
     out = Path(out_dir) if out_dir else STATIC
     out.mkdir(parents=True, exist_ok=True)
-    if emergency is None:
-        from bot.directory import emergency_table
-
-        emergency = emergency_table()
-    script = bundle(load_locales(), check_emergency(emergency)).encode("ascii")
+    script = render(emergency)
     target = out / "signpost.js"
     target.write_bytes(script)
     write_demo(out, sri_hash(script))
     return target
+
+
+def ensure_built() -> bool:
+    """Rebuild bot/web/static/signpost.js if its sources changed; True when it was rewritten."""
+    target = STATIC / "signpost.js"
+    if target.exists() and target.read_bytes() == render():
+        return False
+    build_widget()
+    return True
+
+
+def render(emergency: dict | None = None) -> bytes:
+    if emergency is None:
+        from bot.directory import emergency_table
+
+        emergency = emergency_table()
+    return bundle(load_locales(), check_emergency(emergency)).encode("ascii")
 
 
 def bundle(locales: dict, emergency: dict) -> str:

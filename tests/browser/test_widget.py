@@ -23,22 +23,28 @@ pytestmark = pytest.mark.browser
 # Steps are ("choose", payload pattern) for a reply button or ("type", text).
 ROUTES = {
     "own_thoughts": {
-        "steps": [("choose", r"own_thoughts")],
-        "expect": ".card[data-kind*=prevention]",
+        "steps": [("choose", r"^/need_own_thoughts$")],
+        "expect": ".card[data-kind=prevention_service]",
     },
     "child_in_danger": {
-        "steps": [("choose", r"danger")],
-        "expect": ".bot a[href='tel:999']",
+        "steps": [("choose", r"^/child_in_danger$")],
+        "expect": ".card[data-kind=emergency_number] a[href='tel:999']",
     },
     "crisis": {
         "steps": [("type", "I want to kill myself")],
-        "expect": ".card[data-kind*=crisis]",
+        "expect": ".card[data-kind=crisis_line] a[href^='tel:']",
     },
     "found_imagery": {
-        "steps": [("choose", r"imag")],
-        "expect": ".card[data-kind*=hotline]",
+        "steps": [("choose", r"^/need_report_images$")],
+        "expect": ".card[data-kind=reporting_hotline]",
     },
 }
+
+
+def emergency_hrefs(country: str) -> list[str]:
+    from bot.directory import emergency_table
+
+    return [number["href"] for number in emergency_table()[country]]
 
 
 def shadow_js(body: str) -> str:
@@ -84,8 +90,8 @@ def test_notice_before_first_message(widget):
     text = intro.text_content()
     for phrase in ("automated", "not a person", "Nothing you type is saved", "identify", "Shift key 3 times", "browser history"):
         assert phrase in text
-    assert [a.get_attribute("href") for a in intro.locator("a").all()] == ["tel:112", "tel:110"]
-    assert intro.locator("bdi[dir=ltr]").count() == 2
+    assert [a.get_attribute("href") for a in intro.locator("a").all()] == emergency_hrefs("DE")
+    assert intro.locator("a bdi[dir=ltr]").count() == len(emergency_hrefs("DE"))
 
 
 # --- conversations by keyboard -------------------------------------------------
@@ -305,7 +311,8 @@ def test_server_down_still_shows_emergency_number(widget):
     page.locator(".launcher").click()
     notice = page.locator(".log .notice")
     notice.wait_for()
-    assert [a.get_attribute("href") for a in notice.locator("a").all()] == ["tel:112", "tel:110"]
+    assert "nicht verfügbar" in notice.text_content(), "the message is in the person's language"
+    assert [a.get_attribute("href") for a in notice.locator("a").all()] == emergency_hrefs("DE")
 
 
 # --- accessibility -------------------------------------------------------------

@@ -83,7 +83,7 @@ function channelItem(channel) {
 function hoursLine(hours) {
   if (!hours) return null;
   const status = hours.status_text
-    ? h("span", { class: "status " + hours.status }, hours.status_text)
+    ? h("span", { class: "status " + (hours.status || "") }, hours.status_text)
     : null;
   return h("p", null, h("span", { class: "vh" }, t("hours") + ": "), status, hours.text || "");
 }
@@ -92,6 +92,8 @@ function detail(label, value) {
   return value ? h("div", null, h("dt", null, label), h("dd", null, value)) : null;
 }
 
+// "Details checked on 21 November 2026. Source": the server's wording when it
+// sends one, else ours with the date in the person's language.
 function checkedLine(service) {
   if (!service.verified_on) return null;
   const date = new Date(service.verified_on + "T00:00:00Z");
@@ -99,7 +101,7 @@ function checkedLine(service) {
     : new Intl.DateTimeFormat(CONFIG.locale, { dateStyle: "long", timeZone: "UTC" }).format(date);
   const source = safeHref(service.source_url);
   return h("p", { class: "small" },
-    ...fill(t("checked"), { date: shown }),
+    ...(service.verified_text ? [service.verified_text] : fill(t("checked"), { date: shown })),
     source ? " " : null,
     source ? outLink(source, t("source")) : null);
 }
@@ -112,6 +114,7 @@ function serviceCard(service) {
     hoursLine(service.hours),
     h("dl", null,
       detail(t("cost"), service.cost),
-      detail(t("confidentiality"), service.confidentiality)),
+      detail(t("confidentiality"), service.confidentiality),
+      detail(t("languages"), service.languages)),
     checkedLine(service));
 }
