@@ -28,25 +28,34 @@ SENDER = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 CLIENTS = {"widget", "api"}
 
 
+# Every reason a request can be refused for: fixed strings, never anything from the request.
+NOT_JSON = "body must be valid JSON"
+NOT_OBJECT = "body must be a JSON object"
+BAD_SENDER = "sender must be 1-128 letters, digits or ._:-"
+BAD_MESSAGE = "message must be a string"
+TOO_LONG = "message is too long"
+BAD_METADATA = "metadata must be an object"
+REASONS = (NOT_JSON, NOT_OBJECT, BAD_SENDER, BAD_MESSAGE, TOO_LONG, BAD_METADATA)
+
+
 def bad_request(reason: str) -> HTTPResponse:
-    # `reason` is always one of the fixed strings below, never anything from the request.
     return response.json({"error": reason}, status=400)
 
 
 def read_turn(body: Any) -> tuple[Optional[dict], Optional[str]]:
     """Validate a request body. Returns (turn, None) or (None, fixed error reason)."""
     if not isinstance(body, dict):
-        return None, "body must be a JSON object"
+        return None, NOT_OBJECT
     sender, message = body.get("sender"), body.get("message")
     if not isinstance(sender, str) or not SENDER.match(sender):
-        return None, "sender must be 1-128 letters, digits or ._:-"
+        return None, BAD_SENDER
     if not isinstance(message, str):
-        return None, "message must be a string"
+        return None, BAD_MESSAGE
     if len(message) > MAX_MESSAGE_CHARS:
-        return None, "message is too long"
+        return None, TOO_LONG
     raw_metadata = body.get("metadata") or {}
     if not isinstance(raw_metadata, dict):
-        return None, "metadata must be an object"
+        return None, BAD_METADATA
     metadata: Dict[str, str] = {}
     locale = normalise_locale(raw_metadata.get("locale"))
     country = normalise_country(raw_metadata.get("country"))
@@ -97,7 +106,7 @@ class SignpostRestInput(InputChannel):
             try:
                 body = request.json
             except Exception:  # noqa: BLE001 - any parse failure is the client's malformed JSON
-                return bad_request("body must be valid JSON")
+                return bad_request(NOT_JSON)
             turn, error = read_turn(body)
             if error:
                 return bad_request(error)

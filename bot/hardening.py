@@ -25,6 +25,9 @@ DEMO_CSP = (
 )
 
 
+ERROR_PHRASES = {400: "bad request", 404: "not found", 405: "method not allowed", 413: "request too large"}
+
+
 class QuietErrorHandler(ErrorHandler):
     """Answers every error with its status and a fixed phrase; logs only the status."""
 
@@ -36,8 +39,7 @@ class QuietErrorHandler(ErrorHandler):
         status = exception.status_code if isinstance(exception, SanicException) else 500
         if status >= 500:
             logger.error("Request failed with %s (%s).", status, type(exception).__name__)
-        phrase = {400: "bad request", 404: "not found", 405: "method not allowed",
-                  413: "request too large"}.get(status, "error")
+        phrase = ERROR_PHRASES.get(status, "error")
         return response.json({"error": phrase}, status=status)
 
 
