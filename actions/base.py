@@ -13,6 +13,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.conversation import Conversation
+from actions.language_offer import detect
 from actions.replies import Reply
 from actions.services import counters
 from bot.i18n import t
@@ -33,13 +34,14 @@ class SignpostAction(Action):
     ) -> List[Dict[Text, Any]]:
         try:
             conversation = Conversation.from_tracker(tracker)
-            reply = Reply(conversation, dispatcher)
+            reply = Reply(conversation, dispatcher, route=self.route(conversation))
             if not tracker.get_slot("started"):
                 conversation.set("started", True)
                 counters().record("conversation_started", conversation.locale, conversation.lookup_country)
             if self.understood and tracker.get_slot("misunderstood"):
                 conversation.set("misunderstood", 0)
             self.respond(conversation, reply)
+            self.offer_language(conversation, reply)
             return conversation.events
         except Exception as error:  # noqa: BLE001 - see module docstring
             logger.error("Action %s failed (%s).", self.action_name, type(error).__name__)
@@ -53,3 +55,14 @@ class SignpostAction(Action):
 
     def respond(self, conversation: Conversation, reply: Reply) -> None:
         raise NotImplementedError
+
+    def route(self, conversation: Conversation) -> str:
+        return self.action_name.removeprefix("action_")
+
+    def offer_language(self, conversation: Conversation, reply: Reply) -> None:
+        """Someone writing in another language we speak is offered it, once per language."""
+        detected = detect(conversation.text)
+        if detected and detected != conversation.locale and \
+                detected != conversation.tracker.get_slot("offered_locale"):
+            conversation.set("offered_locale", detected)
+            reply.offer_language(detected)

@@ -22,16 +22,19 @@ def payload(intent: str, **entities: str) -> str:
 
 
 class Reply:
-    def __init__(self, conversation: Conversation, dispatcher: CollectingDispatcher):
+    def __init__(self, conversation: Conversation, dispatcher: CollectingDispatcher, route: str = ""):
         self.conversation = conversation
         self.dispatcher = dispatcher
+        # What this turn was understood as (e.g. "crisis", "not_understood"): lets clients and
+        # `signpost eval` see the route without parsing text. Never anything the person wrote.
+        self.route = route
 
     @property
     def locale(self) -> str:
         return self.conversation.locale
 
     def _custom(self, kind: str, **extra) -> dict:
-        return {"kind": kind, "locale": self.locale, "dir": direction(self.locale), **extra}
+        return {"kind": kind, "locale": self.locale, "dir": direction(self.locale), "route": self.route, **extra}
 
     def text(self, key: str, buttons: Optional[list[dict]] = None, kind: str = "message", **values) -> None:
         self.texts([key], buttons=buttons, kind=kind, **values)
@@ -70,6 +73,15 @@ class Reply:
             {"title": locale_meta(code).get("native_name", code), "payload": payload("choose_language", locale=code)}
             for code in supported_locales()
         ]
+
+    def offer_language(self, locale: str) -> None:
+        """Written in `locale` itself: the person reads it in the language they wrote in."""
+        self.dispatcher.utter_message(
+            text=t("language.offer", locale),
+            buttons=[{"title": t("language.offer_button", locale),
+                      "payload": payload("choose_language", locale=locale)}],
+            custom={"kind": "language_offer", "locale": locale, "dir": direction(locale)},
+        )
 
     def card(self, service: Service) -> None:
         text, data = cards.render(service, self.locale)

@@ -98,6 +98,9 @@ class OpenConversation(SignpostAction):
 class AnswerNeed(SignpostAction):
     action_name = "action_answer_need"
 
+    def route(self, conversation):
+        return conversation.intent
+
     def respond(self, conversation, reply):
         country = conversation.entity("country")
         if country and len(country) == 2 and country.isupper():
@@ -191,6 +194,9 @@ class SayWelcome(SignpostAction):
 
 class RefuseContent(SignpostAction):
     action_name = "action_refuse_content"
+
+    def route(self, conversation):
+        return "request_sexual_content"
 
     def respond(self, conversation, reply):
         counters().record("escalation", conversation.locale, conversation.lookup_country, "content_refused")

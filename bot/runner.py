@@ -19,6 +19,8 @@ from typing import Optional
 from bot import paths
 from bot.settings import Settings
 
+# Scale-out: conversations and locks in Redis (docs/operations.md).
+ENDPOINTS_REDIS = paths.BOT_DIR / "endpoints.redis.yml"
 MODEL_INPUTS = (paths.CONFIG, paths.DOMAIN, paths.NLU_DIR, paths.DIALOGUE_DIR, paths.BOT_DIR / "components")
 
 
@@ -124,6 +126,29 @@ class Servers:
                 process.wait()
 
 
+def redis_environment(url: str) -> dict:
+    """redis://:password@host:port/db -> the SIGNPOST_REDIS_* variables bot/endpoints.redis.yml reads.
+    Conversations go to database `db`, conversation locks to `db + 1`."""
+    from urllib.parse import unquote, urlsplit
+
+    parts = urlsplit(url)
+    if parts.scheme != "redis" or not parts.hostname:
+        raise ValueError("SIGNPOST_REDIS_URL must look like redis://:password@host:port/db")
+    db = int(parts.path.strip("/") or 0)
+    return {
+        "SIGNPOST_REDIS_HOST": parts.hostname,
+        "SIGNPOST_REDIS_PORT": str(parts.port or 6379),
+        "SIGNPOST_REDIS_PASSWORD": unquote(parts.password or ""),
+        "SIGNPOST_REDIS_DB": str(db),
+        "SIGNPOST_REDIS_LOCK_DB": str(db + 1),
+    }
+
+
+def endpoints_for(settings: Settings) -> Path:
+    """Redis (several workers) when SIGNPOST_REDIS_URL is set, else the in-memory store."""
+    return ENDPOINTS_REDIS if settings.redis_url else paths.ENDPOINTS
+
+
 def server_environment(settings: Settings, action_port: int, extra: Optional[dict] = None) -> dict:
     env = dict(os.environ)
     env.update({
@@ -132,8 +157,44 @@ def server_environment(settings: Settings, action_port: int, extra: Optional[dic
         "SIGNPOST_MAX_CONVERSATIONS": str(settings.max_conversations),
         "PYTHONPATH": os.pathsep.join(filter(None, [str(paths.ROOT), env.get("PYTHONPATH")])),
     })
+    if settings.redis_url:
+        env.update(redis_environment(settings.redis_url))
+        env["SANIC_WORKERS"] = "1"  # one process per worker; run more workers on more ports
+        # A turn holds its conversation's lock at most this long: if a worker dies mid-turn, the
+        # retried turn on another worker waits for this, not Rasa's default 60 s.
+        env.setdefault("TICKET_LOCK_LIFETIME", "10")
     env.update(extra or {})
     return env
+
+
+def start_worker(
+    settings: Settings,
+    action_port: int,
+    host: str = "127.0.0.1",
+    port: int = 5005,
+    stdout=None,
+    stderr=None,
+    extra_env: Optional[dict] = None,
+    endpoints: Optional[Path] = None,
+    timeout: float = 120,
+) -> subprocess.Popen:
+    """Start one Rasa server using the action server on `action_port`; wait until it answers.
+    With Redis (SIGNPOST_REDIS_URL) several workers on different ports share the conversations."""
+    env = server_environment(settings, action_port, extra_env)
+    command = [
+        "run", "--model", str(paths.MODEL_FILE), "--endpoints", str(endpoints or endpoints_for(settings)),
+        "--credentials", str(paths.CREDENTIALS), "--interface", host, "--port", str(port), "--quiet",
+    ]
+    if settings.cors_origins:
+        command += ["--cors", *settings.cors_origins]
+    rasa = subprocess.Popen(launcher("rasa", *command), cwd=paths.ROOT, env=env, stdout=stdout, stderr=stderr)
+    try:
+        _wait_for(f"http://{host}:{port}/webhooks/rest/", rasa, timeout)
+    except BaseException:
+        rasa.kill()
+        rasa.wait()
+        raise
+    return rasa
 
 
 def start(
@@ -144,10 +205,11 @@ def start(
     stdout=None,
     stderr=None,
     extra_env: Optional[dict] = None,
-    endpoints: Path = paths.ENDPOINTS,
+    endpoints: Optional[Path] = None,
     timeout: float = 120,
 ) -> Servers:
-    """Start the action server, then the Rasa server, and wait until both answer."""
+    """Start the action server, then the Rasa server, and wait until both answer.
+    `endpoints` defaults to the in-memory store, or Redis when SIGNPOST_REDIS_URL is set."""
     action_port = action_port or free_port()
     env = server_environment(settings, action_port, extra_env)
     servers = Servers(host, port, action_port)
@@ -156,15 +218,8 @@ def start(
     servers.processes.append(actions)
     try:
         _wait_for(f"http://127.0.0.1:{action_port}/health", actions, timeout)
-        command = [
-            "run", "--model", str(paths.MODEL_FILE), "--endpoints", str(endpoints),
-            "--credentials", str(paths.CREDENTIALS), "--interface", host, "--port", str(port), "--quiet",
-        ]
-        if settings.cors_origins:
-            command += ["--cors", *settings.cors_origins]
-        rasa = subprocess.Popen(launcher("rasa", *command), cwd=paths.ROOT, env=env, stdout=stdout, stderr=stderr)
-        servers.processes.append(rasa)
-        _wait_for(f"http://{host}:{port}/webhooks/rest/", rasa, timeout)
+        servers.processes.append(start_worker(settings, action_port, host, port, stdout, stderr, extra_env,
+                                              endpoints, timeout))
     except BaseException:
         servers.stop()
         raise

@@ -12,10 +12,13 @@ from collections import OrderedDict
 from typing import Any, Iterable, Optional, Text
 
 from rasa.core.brokers.broker import EventBroker
+from rasa.core.lock import TicketLock
+from rasa.core.lock_store import RedisLockStore
 from rasa.core.tracker_store import RedisTrackerStore, SerializedTrackerAsText, TrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted
 from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.utils.endpoints import EndpointConfig
 
 END_CHAT_ACTION = "action_end_chat"
 
@@ -111,14 +114,34 @@ class RedisExpiringTrackerStore(RedisTrackerStore):
 
     def __init__(self, domain: Domain, ttl_seconds: Any = 900, event_broker: Optional[EventBroker] = None,
                  **kwargs: Any) -> None:
+        # Rasa passes the endpoint's `url` as `host`; env-substituted values arrive as strings.
         kwargs.pop("record_exp", None)
         kwargs.pop("max_conversations", None)
-        kwargs["port"] = int(kwargs.get("port", 6379))
-        kwargs["db"] = int(kwargs.get("db", 0))
-        super().__init__(domain, event_broker=None, record_exp=float(ttl_seconds), **kwargs)
+        kwargs["host"] = kwargs.get("host") or "localhost"
+        kwargs["port"] = int(kwargs.get("port") or 6379)
+        kwargs["db"] = int(kwargs.get("db") or 0)
+        kwargs["password"] = kwargs.get("password") or None
+        # redis-py's SET ... EX accepts only an int number of seconds.
+        super().__init__(domain, event_broker=None, record_exp=int(float(ttl_seconds)), **kwargs)
 
     async def save(self, tracker: DialogueStateTracker, timeout: Optional[float] = None) -> None:
         if has_ended(tracker):
             self.red.delete(self.key_prefix + tracker.sender_id)
             return
         await super().save(tracker, timeout=timeout)
+
+
+class RedisExpiringLockStore(RedisLockStore):
+    """Rasa's Redis lock store, but a lock key (named after the conversation id) expires after
+    `ttl_seconds` even when the worker holding it dies mid-turn; normally it is deleted at the
+    end of every turn."""
+
+    def __init__(self, endpoint_config: EndpointConfig) -> None:
+        kwargs = dict(endpoint_config.kwargs)
+        kwargs.pop("type", None)
+        self.ttl_seconds = int(float(kwargs.pop("ttl_seconds", 900)))
+        kwargs["password"] = kwargs.get("password") or None
+        super().__init__(host=endpoint_config.url or "localhost", **kwargs)
+
+    def save_lock(self, lock: TicketLock) -> None:
+        self.red.set(self.key_prefix + lock.conversation_id, lock.dumps(), ex=self.ttl_seconds)
