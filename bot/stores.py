@@ -145,3 +145,17 @@ class RedisExpiringLockStore(RedisLockStore):
 
     def save_lock(self, lock: TicketLock) -> None:
         self.red.set(self.key_prefix + lock.conversation_id, lock.dumps(), ex=self.ttl_seconds)
+
+    async def _acquire_lock(self, conversation_id: Text, ticket: int, wait_time_in_seconds: float) -> TicketLock:
+        # Rasa's loop never ends when this ticket expires while it waits (e.g. queued behind the
+        # ticket of a worker killed mid-turn, retried here by the proxy): nobody is then "now
+        # serving" it. Tickets share one lifetime, so once this one has expired every ticket ahead
+        # of it has too: go ahead. Polls every 0.1 s instead of Rasa's 1 s.
+        while True:
+            lock = self.get_lock(conversation_id)
+            if lock is None:
+                return TicketLock(conversation_id)
+            if not lock.is_locked(ticket) or all(t.number != ticket for t in lock.tickets):
+                return lock
+            await asyncio.sleep(min(wait_time_in_seconds, 0.1))
+            self.update_lock(conversation_id)
