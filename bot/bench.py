@@ -146,9 +146,13 @@ async def drive(
     ssl_context: Optional[ssl.SSLContext] = None,
     on_turn: Optional[Callable[[int], None]] = None,
     timeout: float = 30.0,
+    think_s: float = 0.0,
 ) -> LoadResult:
-    """`concurrency` conversations at a time, each turn after the previous answer, until
-    `max_conversations` have been started or `max_seconds` passed (a started one is finished)."""
+    """`concurrency` conversations at a time, each turn after the previous answer (and, with `think_s`,
+    a pause of 0.5-1.5 x think_s, like a person reading and typing), until `max_conversations` have
+    been started or `max_seconds` passed (a started one is finished)."""
+    import random
+
     import aiohttp
 
     result = LoadResult()
@@ -159,7 +163,9 @@ async def drive(
 
     async def one(session) -> None:
         sender = f"bench-{uuid.uuid4().hex}"
-        for message, check in conversation():
+        for number, (message, check) in enumerate(conversation()):
+            if think_s and number:
+                await asyncio.sleep(think_s * random.uniform(0.5, 1.5))
             body = {"sender": sender, "message": message, "metadata": dict(metadata or {"locale": "en"})}
             began = time.perf_counter()
             try:
@@ -368,11 +374,23 @@ def _stop(processes: list) -> None:
             process.wait()
 
 
-def _load(args, base_url, conversation, ssl_context=None) -> LoadResult:
+def _load(args, base_url, conversation, ssl_context=None) -> tuple[LoadResult, LoadResult]:
+    """Saturated (every answer followed at once by the next turn: throughput) and paced (people
+    pausing ~`think` seconds between turns: the latency a person sees at this concurrency)."""
     # Warm-up: one round of conversations, not counted (first-call costs of TensorFlow, caches).
     asyncio.run(drive(base_url, conversation, args.concurrency, args.concurrency, 30, ssl_context=ssl_context))
-    return asyncio.run(drive(base_url, conversation, args.concurrency, args.conversations, args.seconds,
-                             ssl_context=ssl_context))
+    saturated = asyncio.run(drive(base_url, conversation, args.concurrency, args.conversations, args.seconds,
+                                  ssl_context=ssl_context))
+    paced = asyncio.run(drive(base_url, conversation, args.concurrency, args.conversations, args.seconds,
+                              ssl_context=ssl_context, think_s=args.think))
+    return saturated, paced
+
+
+def _row(name: str, workers: int, cold: float, rss: dict, loads: tuple[LoadResult, LoadResult]) -> dict:
+    saturated, paced = loads
+    return {"name": name, "workers": workers, "cold_start_s": cold, "rss_mb": rss, **saturated.summary(),
+            "paced": paced.summary(), "error_samples": (saturated.errors + paced.errors)[:3],
+            "errors": len(saturated.errors) + len(paced.errors)}
 
 
 def bench_signpost_memory(args, work: Path, log) -> dict:
@@ -391,8 +409,7 @@ def bench_signpost_memory(args, work: Path, log) -> dict:
     finally:
         servers.stop()
         out.close()
-    return {"name": "Signpost, in-memory (1 worker)", "workers": 1, "cold_start_s": cold, "rss_mb": rss,
-            **result.summary(), "error_samples": result.errors[:3]}
+    return _row("Signpost, in-memory (1 worker)", 1, cold, rss, result)
 
 
 def bench_signpost_redis(args, work: Path, log) -> list[dict]:
@@ -433,13 +450,11 @@ def bench_signpost_redis(args, work: Path, log) -> list[dict]:
         redis.stop()
         out.close()
     rows = [
-        {"name": "Signpost, Redis (1 worker, direct)", "workers": 1, "cold_start_s": cold,
-         "rss_mb": {"actions": rss["actions"], "rasa": rss["rasa"]}, **direct.summary(),
-         "error_samples": direct.errors[:3]},
-        {"name": "Signpost, Redis (2 workers, nginx TLS)", "workers": 2, "cold_start_s": cold, "rss_mb": rss,
-         **proxied.summary(), "error_samples": proxied.errors[:3],
-         "note": f"keys left after the run: {leftover} (all ended chats); files written by Redis: {persisted}"},
+        _row("Signpost, Redis (1 worker, direct)", 1, cold, {"actions": rss["actions"], "rasa": rss["rasa"]},
+             direct),
+        _row("Signpost, Redis (2 workers, nginx TLS)", 2, cold, rss, proxied),
     ]
+    rows[1]["note"] = f"keys left after the run: {leftover} (all ended chats); files written by Redis: {persisted}"
     return rows
 
 
@@ -467,8 +482,7 @@ def bench_stock(args, work: Path, log) -> tuple[dict, float]:
     finally:
         _stop([process])
         out.close()
-    return ({"name": "Stock Rasa 3.6 `rasa init` bot (baseline)", "workers": 1, "cold_start_s": cold,
-             "rss_mb": rss, **result.summary(), "error_samples": result.errors[:3]}, train_s)
+    return _row("Stock Rasa 3.6 `rasa init` bot (baseline)", 1, cold, rss, result), train_s
 
 
 def bench_signpost_training(work: Path) -> float:
@@ -495,27 +509,30 @@ def _ratio(value: float, base: float) -> str:
 def render(rows: list[dict], baseline: Optional[dict], training: dict, widget: tuple[int, int],
            args) -> str:
     lines = [
-        f"Concurrency {args.concurrency} conversations; up to {args.conversations} conversations or "
-        f"{args.seconds:.0f} s per configuration (after a warm-up round); {os.cpu_count()} CPUs.",
+        f"{args.concurrency} conversations at once; per configuration and phase up to {args.conversations} "
+        f"conversations or {args.seconds:.0f} s, after a warm-up round; {os.cpu_count()} CPUs. Saturated: each "
+        f"answer is followed at once by the next turn. Paced: {args.think:g} s (0.5-1.5x) between turns.",
         "",
-        "| configuration | p50 ms | p95 ms | p99 ms | turns/s | turns/s per worker | errors | RSS MB "
-        "| cold start s |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| configuration | paced p50 / p95 / p99 ms | saturated p50 / p95 / p99 ms | turns/s (saturated) "
+        "| per worker | errors | RSS MB | cold start s |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for row in rows + ([baseline] if baseline else []):
         rss = row["rss_mb"]
         rss_text = f"{sum(rss.values()):.0f} (" + ", ".join(f"{k} {v:.0f}" for k, v in rss.items()) + ")"
+        paced = row["paced"]
         lines.append(
-            f"| {row['name']} | {row['p50_ms']:.1f} | {row['p95_ms']:.1f} | {row['p99_ms']:.1f} "
+            f"| {row['name']} | {paced['p50_ms']:.1f} / {paced['p95_ms']:.1f} / {paced['p99_ms']:.1f} "
+            f"| {row['p50_ms']:.0f} / {row['p95_ms']:.0f} / {row['p99_ms']:.0f} "
             f"| {row['turns_per_s']:.0f} | {row['turns_per_s'] / row['workers']:.0f} | {row['errors']} "
             f"| {rss_text} | {row['cold_start_s']:.1f} |"
         )
     if baseline:
-        lines += ["", "Ratios to the stock Rasa baseline (p50, p99, turns/s, RSS, cold start):", ""]
+        lines += ["", "Ratios to the stock Rasa baseline (paced p50, paced p99, turns/s, RSS, cold start):", ""]
         for row in rows:
             lines.append(
-                f"- {row['name']}: p50 {_ratio(row['p50_ms'], baseline['p50_ms'])}, "
-                f"p99 {_ratio(row['p99_ms'], baseline['p99_ms'])}, "
+                f"- {row['name']}: p50 {_ratio(row['paced']['p50_ms'], baseline['paced']['p50_ms'])}, "
+                f"p99 {_ratio(row['paced']['p99_ms'], baseline['paced']['p99_ms'])}, "
                 f"turns/s {_ratio(row['turns_per_s'], baseline['turns_per_s'])}, "
                 f"RSS {_ratio(sum(row['rss_mb'].values()), sum(baseline['rss_mb'].values()))}, "
                 f"cold start {_ratio(row['cold_start_s'], baseline['cold_start_s'])}"
@@ -524,8 +541,11 @@ def render(rows: list[dict], baseline: Optional[dict], training: dict, widget: t
     if memory:
         for row in rows:
             if "Redis" in row["name"]:
-                lines.append(f"- {row['name']} vs in-memory: p50 {_ratio(row['p50_ms'], memory['p50_ms'])}, "
-                             f"p99 {_ratio(row['p99_ms'], memory['p99_ms'])}")
+                lines.append(
+                    f"- {row['name']} vs in-memory: paced p50 "
+                    f"{_ratio(row['paced']['p50_ms'], memory['paced']['p50_ms'])}, paced p99 "
+                    f"{_ratio(row['paced']['p99_ms'], memory['paced']['p99_ms'])}, saturated p50 "
+                    f"{_ratio(row['p50_ms'], memory['p50_ms'])}")
     lines += ["", "Full training (`rasa train --force`, no cache): " + ", ".join(
         f"{name} {seconds:.1f} s" for name, seconds in training.items()) + (
         f" ({_ratio(training.get('Signpost', 0), training['stock Rasa'])} the baseline)"
@@ -546,7 +566,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
         print(message, file=sys.stderr, flush=True)
 
     if args.quick:
-        args.conversations, args.seconds = min(args.conversations, 60), min(args.seconds, 8)
+        args.conversations, args.seconds, args.think = min(args.conversations, 60), min(args.seconds, 8), 0.5
     runner.build_stale(log=log)
     rows, training, baseline = [], {}, None
     with tempfile.TemporaryDirectory(prefix="signpost-bench-") as tmp:
@@ -575,6 +595,7 @@ def register(subparsers) -> None:
     bench.add_argument("--concurrency", type=int, default=20, help="conversations at once (default 20)")
     bench.add_argument("--conversations", type=int, default=500, help="most conversations per configuration")
     bench.add_argument("--seconds", type=float, default=25, help="most seconds of load per configuration")
+    bench.add_argument("--think", type=float, default=2.0, help="seconds between turns in the paced phase")
     bench.add_argument("--quick", action="store_true", help="a short smoke run")
     bench.add_argument("--no-baseline", action="store_true", help="skip stock Rasa")
     bench.add_argument("--no-training", action="store_true", help="skip the timed full trainings")

@@ -64,7 +64,8 @@ def _phone_problem(contact: Contact, channel) -> str | None:
     return None
 
 
-def validate(contacts: list[Contact], today: dt.date | None = None) -> list[Problem]:
+def validate(contacts: list[Contact], today: dt.date | None = None,
+             directory: Path = Path("data/directory")) -> list[Problem]:
     today = today or dt.date.today()
     problems: list[Problem] = []
 
@@ -114,7 +115,7 @@ def validate(contacts: list[Contact], today: dt.date | None = None) -> list[Prob
     }
     for country in COVERED_COUNTRIES:
         if country not in shown_emergency:
-            problems.append(Problem(Path("data/directory") / f"{country.lower()}.yaml", 1,
+            problems.append(Problem(directory / f"{country.lower()}.yaml", 1,
                                     f"{country} has no shown (high/medium) emergency number"))
     return problems
 
@@ -132,4 +133,4 @@ def _valid_span(span: str) -> bool:
 
 def check_directory(directory: Path, today: dt.date | None = None) -> list[Problem]:
     contacts, problems = read_directory(directory)
-    return problems + validate(contacts, today)
+    return problems + validate(contacts, today, directory)

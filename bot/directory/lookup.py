@@ -101,7 +101,7 @@ class Directory:
                     source_url=row["source_url"], verified_on=row["verified_on"],
                     confidence=row["confidence"], channels=tuple(channels.get(row["id"], ())),
                 )
-                for row in conn.execute("select * from contacts where shown = 1 order by id")
+                for row in conn.execute("select * from contacts where shown = 1 order by source_file, source_line")
             ]
         finally:
             conn.close()
@@ -111,11 +111,14 @@ class Directory:
         """Countries with their own contacts, in a stable order."""
         return sorted({c for s in self.services for c in s.countries if c != WORLDWIDE})
 
+    def emergencies(self, country: Optional[str]) -> list[Service]:
+        """The country's emergency numbers, in the order the directory file lists them."""
+        return [s.for_country(country) for s in self.services
+                if s.kind == "emergency_number" and country in s.countries]
+
     def emergency(self, country: Optional[str]) -> Optional[Service]:
-        for service in self.services:
-            if service.kind == "emergency_number" and country in service.countries:
-                return service.for_country(country)
-        return None
+        found = self.emergencies(country)
+        return found[0] if found else None
 
     def services_for(self, need: str, country: Optional[str], locale: str) -> list[Service]:
         """Services for a need, best fit first.
@@ -164,12 +167,12 @@ def emergency_table(directory: Optional[Directory] = None) -> dict[str, list[dic
     directory = directory or _default_directory()
     table: dict[str, list[dict[str, str]]] = {}
     for country in directory.countries():
-        service = directory.emergency(country)
-        if service is None:
-            continue
-        table[country] = [
+        numbers = [
             {"display": ch.display or ch.number or "", "href": f"tel:{ch.number}"}
+            for service in directory.emergencies(country)
             for ch in service.channels
             if ch.type == "phone"
         ]
+        if numbers:
+            table[country] = numbers
     return table
