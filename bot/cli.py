@@ -100,9 +100,17 @@ def cmd_directory_check(args: argparse.Namespace) -> int:
 
 
 def cmd_directory_report(args: argparse.Namespace) -> int:
-    from bot.directory.report import report
+    from bot.directory.report import coverage_table, report
 
-    print(report(args.path or paths.DIRECTORY_DIR))
+    directory = args.path or paths.DIRECTORY_DIR
+    if args.update_docs:
+        from bot.docs import replace_generated
+
+        doc = paths.ROOT / "docs" / "directory.md"
+        replace_generated(doc, "coverage", coverage_table(directory))
+        print(f"Updated the coverage table in {doc.relative_to(paths.ROOT)}.")
+        return 0
+    print(report(directory))
     return 0
 
 
@@ -151,6 +159,7 @@ def build_parser() -> argparse.ArgumentParser:
     dcheck.set_defaults(func=cmd_directory_check)
     dreport = dsub.add_parser("report", help="maintainers' report: due re-checks, low confidence, coverage")
     dreport.add_argument("path", nargs="?", type=__import__("pathlib").Path)
+    dreport.add_argument("--update-docs", action="store_true", help="rewrite the coverage table in docs/directory.md")
     dreport.set_defaults(func=cmd_directory_report)
 
     stats = sub.add_parser("stats", help="aggregate counters (cells under 10 suppressed)")

@@ -159,6 +159,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
         for r in summary["errors"]:
             print(f"  [{r['locale']}] expected {r['expect']}, got {r['got']}: {r['text']}")
     reasons = verdict(summary)
+    if args.update_docs:
+        from bot.docs import replace_generated
+
+        summary_line = "PASS" if not reasons else "FAIL: " + "; ".join(reasons)
+        replace_generated(paths.ROOT / "docs" / "safety.md", "eval",
+                          f"{render(summary)}\n\n{summary_line}")
     print()
     for reason in reasons:
         print(f"FAIL: {reason}")
@@ -244,6 +250,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--locale", action="append", help="only this locale (repeatable)")
     parser.add_argument("--url", help="a running Signpost (default: start one)")
     parser.add_argument("--show-errors", action="store_true", help="list misrouted evaluation messages")
+    parser.add_argument("--update-docs", action="store_true", help="write the tables into docs/safety.md")
     parser.set_defaults(func=cmd_eval)
     quality = sub.add_parser("nlu-quality", help="intent accuracy/F1 per locale on held-out examples")
     quality.add_argument("--write", type=Path, help="also write the table to this Markdown file")

@@ -157,3 +157,11 @@ def test_directory_database_is_rebuilt_when_the_yaml_changes(tmp_path):
     assert ensure_built(db, copy) is False
     (copy / "ie.yaml").write_text((copy / "ie.yaml").read_text() + "\n# a reviewed comment\n")
     assert is_stale(db, copy)
+
+
+def test_the_coverage_table_in_the_docs_is_current():
+    from bot.directory.report import coverage_table
+    from bot.docs import generated
+
+    assert generated(paths.ROOT / "docs" / "directory.md", "coverage") == coverage_table(paths.DIRECTORY_DIR).strip(), \
+        "run `signpost directory report --update-docs`"
