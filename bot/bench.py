@@ -511,7 +511,8 @@ def render(rows: list[dict], baseline: Optional[dict], training: dict, widget: t
     lines = [
         f"{args.concurrency} conversations at once; per configuration and phase up to {args.conversations} "
         f"conversations or {args.seconds:.0f} s, after a warm-up round; {os.cpu_count()} CPUs. Saturated: each "
-        f"answer is followed at once by the next turn. Paced: {args.think:g} s (0.5-1.5x) between turns.",
+        f"answer is followed at once by the next turn. Paced: {args.think:g} s (0.5-1.5x) between turns. "
+        f"Load average (1 min) at start {args.load_before:.1f}, at end {os.getloadavg()[0]:.1f}.",
         "",
         "| configuration | paced p50 / p95 / p99 ms | saturated p50 / p95 / p99 ms | turns/s (saturated) "
         "| per worker | errors | RSS MB | cold start s |",
@@ -568,6 +569,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     if args.quick:
         args.conversations, args.seconds, args.think = min(args.conversations, 60), min(args.seconds, 8), 0.5
     runner.build_stale(log=log)
+    args.load_before = os.getloadavg()[0]
     rows, training, baseline = [], {}, None
     with tempfile.TemporaryDirectory(prefix="signpost-bench-") as tmp:
         work = Path(tmp)
