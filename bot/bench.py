@@ -461,6 +461,7 @@ def bench_signpost_redis(args, work: Path, log) -> list[dict]:
 def bench_stock(args, work: Path, log) -> tuple[dict, float]:
     rasa = str(Path(sys.executable).with_name("rasa"))
     project = work / "stock"
+    project.mkdir()
     env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "3"}
     log("  rasa init --no-prompt (creates and trains the moodbot) ...")
     _timed([rasa, "init", "--no-prompt", "--init-dir", str(project)], cwd=work, env=env)
@@ -577,12 +578,15 @@ def cmd_bench(args: argparse.Namespace) -> int:
         rows.append(bench_signpost_memory(args, work, log))
         log("Signpost on Redis ...")
         rows.extend(bench_signpost_redis(args, work, log))
-        if not args.no_baseline:
-            log("Stock Rasa ...")
-            baseline, training["stock Rasa"] = bench_stock(args, work, log)
-        if not args.no_training:
-            log("Signpost full training ...")
-            training["Signpost"] = bench_signpost_training(work)
+        try:
+            if not args.no_baseline:
+                log("Stock Rasa ...")
+                baseline, training["stock Rasa"] = bench_stock(args, work, log)
+            if not args.no_training:
+                log("Signpost full training ...")
+                training["Signpost"] = bench_signpost_training(work)
+        except (subprocess.SubprocessError, OSError, RuntimeError) as error:
+            log(f"Baseline or training failed ({type(error).__name__}: {error}); reporting the rest.")
     report = render(rows, baseline, training, widget_bytes(), args)
     print(report)
     if args.json:

@@ -1,6 +1,7 @@
 """The embeddable widget in a real browser, against the real Signpost server."""
 from __future__ import annotations
 
+import json
 import re
 from urllib.parse import urlsplit
 
@@ -163,10 +164,13 @@ def press_shift_three_times(page) -> None:
         page.keyboard.press("Shift")
 
 
-LEAVING_STATE = shadow_js(
-    "return {messages: root.querySelector('[role=log]').children.length,"
-    " panel_open: !root.querySelector('.panel').hidden,"
-    " covered: !!root.querySelector('.cover'), text: root.textContent};"
+# Reports what the widget holds the moment the exit cover appears, which is
+# after the wipe and the call to location.replace() but before the page goes.
+WATCH_EXIT = shadow_js(
+    "new MutationObserver(() => { if (!root.querySelector('.cover')) return;"
+    " console.log('leaving ' + JSON.stringify({messages: root.querySelector('[role=log]').children.length,"
+    " panel_open: !root.querySelector('.panel').hidden, text: root.textContent})); })"
+    ".observe(root, {childList: true});"
 )
 
 EXIT_TRIGGERS = {
@@ -185,22 +189,22 @@ def test_quick_exit_replaces_history_and_leaves_no_transcript(widget, trigger):
     to_own_thoughts_card(widget)
     length = page.evaluate("history.length")
     service_name = page.locator(".card h3").first.text_content()
-    # Hold the request for the neutral page: until it is answered, the chat
-    # page is still live, so we can look at what it holds as it is left.
+    # Hold the request for the neutral page so the report is not lost in the unload.
     held = []
     page.route(neutral, lambda route: held.append(route))
+    page.evaluate(WATCH_EXIT)
     EXIT_TRIGGERS[trigger](page)
     for _ in range(100):
-        if held:
+        if held and any(line.startswith("leaving ") for line in widget.console):
             break
         page.wait_for_timeout(50)
-    assert held, "the exit navigated to the configured neutral page"
-    seen = [page.evaluate(LEAVING_STATE)]
+    assert held, "the exit goes to the configured neutral page"
     with page.expect_navigation(url=neutral):
         held[0].continue_()
+    page.unroute(neutral)
     assert page.evaluate("history.length") == length, "location.replace() adds no history entry"
-    state = seen[0]
-    assert state["messages"] == 0 and not state["panel_open"] and state["covered"], state
+    state = json.loads(next(line for line in widget.console if line.startswith("leaving "))[len("leaving "):])
+    assert state["messages"] == 0 and not state["panel_open"], state
     assert service_name not in state["text"], "no trace of the conversation is left in the widget"
     assert page.evaluate("document.referrer") == "", "the neutral site is not told where the person was"
     page.go_back()
