@@ -45,8 +45,10 @@ class QuietErrorHandler(ErrorHandler):
 
 async def _security_headers(request, resp) -> None:
     path = request.path
-    if path.startswith(WIDGET_PREFIX) and resp.status == 200:
-        resp.headers["Cache-Control"] = "public, max-age=31536000, immutable"
+    if path.startswith(WIDGET_PREFIX + "v") and resp.status == 200:
+        resp.headers["Cache-Control"] = "public, max-age=31536000, immutable"   # versioned: never changes
+    elif path.startswith(WIDGET_PREFIX) and resp.status == 200:
+        resp.headers["Cache-Control"] = "public, max-age=86400"                  # may change on upgrade
     else:
         resp.headers["Cache-Control"] = "no-store"
     resp.headers["Referrer-Policy"] = "no-referrer"

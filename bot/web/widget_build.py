@@ -72,7 +72,7 @@ def render(emergency: dict | None = None) -> bytes:
 def bundle(locales: dict, emergency: dict) -> str:
     js = minify_js("\n".join((SRC / name).read_text(encoding="utf-8") for name in JS_PARTS))
     css = minify_css((SRC / "signpost.css").read_text(encoding="utf-8"))
-    data = {"locales": locales, "emergency": emergency}
+    data = {**pack_strings(locales), "emergency": emergency}
     # json.dumps escapes everything beyond ASCII, so the file reads the same
     # whatever character set the host page declares.
     js = replace_once(js, '/*@CSS*/ ""', json.dumps(css))
@@ -96,6 +96,18 @@ def load_locales() -> dict:
         check_translation(locale, strings, english)
         locales[locale] = {"dir": text_direction(locale), "strings": strings}
     return locales
+
+
+def pack_strings(locales: dict) -> dict:
+    """Name each key once: {"keys": [...], "locales": {"de": {"dir": "ltr", "strings": [...]}}}.
+
+    Repeating every key for 12 languages would cost about 500 bytes gzipped;
+    a missing translation is null, and the widget falls back to English.
+    """
+    keys = list(locales["en"]["strings"])
+    packed = {code: {"dir": entry["dir"], "strings": [entry["strings"].get(key) for key in keys]}
+              for code, entry in locales.items()}
+    return {"keys": keys, "locales": packed}
 
 
 def read_strings(locale: str) -> dict:

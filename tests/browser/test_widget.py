@@ -386,9 +386,15 @@ def test_targets_at_least_44px(widget):
 def test_widget_file_headers_and_sri(widget):
     from bot.web.widget_build import STATIC, sri_hash
 
-    response = widget.page.request.get(f"{widget.base_url}/widget/signpost.js")
+    from bot import __version__
+
+    response = widget.page.request.get(f"{widget.base_url}/widget/v{__version__}/signpost.js")
     assert response.ok
     assert "immutable" in response.headers["cache-control"]
+    assert response.headers.get("content-encoding") == "gzip"
+    plain = widget.page.request.get(f"{widget.base_url}/widget/signpost.js")
+    assert plain.headers["cache-control"] == "public, max-age=86400"
+    assert not widget.page.request.get(f"{widget.base_url}/widget/v0.0.0/signpost.js").ok
     assert response.body() == (STATIC / "signpost.js").read_bytes()
     demo = (STATIC / "demo.html").read_text(encoding="utf-8")
     assert demo.count(sri_hash(response.body())) == 2, "demo script tag and snippet carry the current hash"

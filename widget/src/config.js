@@ -1,9 +1,10 @@
 // Configuration and strings.
 //
 // The build (bot/web/widget_build.py) replaces the two markers below with the
-// stylesheet and a JSON blob: {locales: {en: {dir, strings}, ...}, emergency:
-// {GB: [{display, href}], ...}}. Nothing is fetched at run time except the chat
-// itself, so the strings and emergency numbers work even when the server is down.
+// stylesheet and a JSON blob: {keys: ["title", ...], locales: {en: {dir,
+// strings: ["Confidential help", ...]}, ...}, emergency: {GB: [{display, href}]}}.
+// Nothing is fetched at run time except the chat itself, so the strings and
+// emergency numbers work even when the server is down.
 const CSS_TEXT = /*@CSS*/ "";
 const DATA = /*@DATA*/ {};
 
@@ -54,7 +55,8 @@ function direction() {
 
 // A string in the configured language, falling back to English per key.
 function t(key) {
-  return DATA.locales[CONFIG.locale].strings[key] || DATA.locales.en.strings[key];
+  const i = DATA.keys.indexOf(key);
+  return DATA.locales[CONFIG.locale].strings[i] || DATA.locales.en.strings[i];
 }
 
 function emergencyNumbers() {

@@ -72,9 +72,17 @@ function outLink(href, ...children) {
   }, ...children, external ? h("span", { class: "vh" }, " " + t("new_tab")) : null);
 }
 
+// "Call 0808 1000 900": the number kept left-to-right, whether or not the
+// server's label already contains it.
+function channelLabel(label, display) {
+  const at = display ? label.indexOf(display) : -1;
+  if (at < 0) return [label + " ", ltr(display || "")];
+  return [label.slice(0, at), ltr(display), label.slice(at + display.length)];
+}
+
 function channelItem(channel) {
   const href = safeHref(channel.href);
-  const label = [channel.label + " ", ltr(channel.display || "")];
+  const label = channelLabel(channel.label || "", channel.display);
   return h("li", null,
     href ? outLink(href, ...label) : h("span", null, ...label),
     channel.note ? h("span", { class: "note" }, channel.note) : null);
