@@ -15,6 +15,7 @@ import signal
 import ssl
 import subprocess
 import threading
+from concurrent.futures import ThreadPoolExecutor
 import time
 import urllib.error
 import urllib.request
@@ -243,9 +244,11 @@ def test_kill_9_of_a_worker_under_load_loses_no_turn(cluster):
             killed.set()
             os.kill(cluster.worker_b.pid, signal.SIGKILL)
 
-    result = asyncio.run(bench.drive(
-        cluster.nginx.base_url, bench.signpost_conversation, concurrency=10, max_conversations=60,
-        max_seconds=60, ssl_context=cluster.nginx.ssl_context(), on_turn=kill_once, timeout=45))
+    # In a thread of its own: the browser tests' Playwright keeps an event loop in the main thread.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        result = pool.submit(asyncio.run, bench.drive(
+            cluster.nginx.base_url, bench.signpost_conversation, concurrency=10, max_conversations=60,
+            max_seconds=60, ssl_context=cluster.nginx.ssl_context(), on_turn=kill_once, timeout=45)).result()
     assert killed.is_set(), result.summary()
     assert cluster.worker_b.wait(5) == -signal.SIGKILL
     assert result.errors == [], result.errors[:5]
