@@ -30,6 +30,11 @@ for _name, _value in QUIET_ENVIRONMENT.items():
 WITHHELD = "details withheld for privacy"
 
 
+def is_own_logger(name: str) -> bool:
+    """Signpost's own loggers; "botocore" and the like are libraries, not ours."""
+    return name in ("bot", "actions") or name.startswith(("bot.", "actions."))
+
+
 class WithholdDetails(logging.Filter):
     """Once serving, log records from libraries keep their level and source but lose their text,
     arguments and tracebacks: any of them could hold a message, a sender id or an address.
@@ -38,7 +43,7 @@ class WithholdDetails(logging.Filter):
     serving = False
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if self.serving and not record.name.startswith(("bot.", "actions.", "bot", "actions")):
+        if self.serving and not is_own_logger(record.name):
             record.msg = f"{record.name}: {WITHHELD}"
             record.args = ()
             record.exc_info = None

@@ -245,3 +245,24 @@ def test_stats_suppresses_small_cells(tmp_path):
 def test_counters_can_be_switched_off(tmp_path):
     Counters(tmp_path / "stats.db", enabled=False).record("exit", "en", "GB")
     assert not (tmp_path / "stats.db").exists()
+
+
+def test_once_serving_library_log_records_lose_their_details():
+    import logging
+
+    from bot.launcher import WithholdDetails
+
+    gate = WithholdDetails()
+    gate.serving = True
+
+    def record(name: str) -> logging.LogRecord:
+        return logging.LogRecord(name, logging.ERROR, __file__, 1, "text %s", (MARKER,), None)
+
+    for library in ("rasa.core.processor", "botocore.client", "sanic.error", "actionsxyz"):
+        withheld = record(library)
+        gate.filter(withheld)
+        assert MARKER not in withheld.getMessage(), library
+    for own in ("bot.launcher", "actions", "bot"):
+        kept = record(own)
+        gate.filter(kept)
+        assert MARKER in kept.getMessage(), own
