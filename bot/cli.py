@@ -127,10 +127,9 @@ def cmd_stats(args: argparse.Namespace) -> int:
     if not data:
         print("No counts yet.")
         return 0
-    widths = {c: max(len(c), *(len(str(r[c])) for r in data)) for c in columns}
-    print("  ".join(c.ljust(widths[c]) for c in columns))
-    for row in data:
-        print("  ".join(str(row[c]).ljust(widths[c]) for c in columns))
+    from bot.tables import format_table
+
+    print(format_table(data, columns))
     print("\nCounts under 10 are shown as <10.")
     return 0
 

@@ -234,12 +234,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     lsub = parser.add_subparsers(dest="locales_command", required=True, metavar="command")
 
     def status(args) -> int:
+        from bot.tables import format_table
+
         rows = status_rows(args.root)
-        columns = list(rows[0])
-        widths = {c: max(len(c), *(len(str(r[c])) for r in rows)) for c in columns}
-        print("  ".join(c.ljust(widths[c]) for c in columns))
-        for row in rows:
-            print("  ".join(str(row[c]).ljust(widths[c]) for c in columns))
+        print(format_table(rows, list(rows[0])))
         return 0
 
     lsub.add_parser("status", help="how complete each locale is").set_defaults(func=status)

@@ -14,6 +14,8 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
+import urllib.request
 import uuid
 from pathlib import Path
 
@@ -88,8 +90,7 @@ def _send_markers(base_url: str, action_server) -> None:
         # recipient_id is the client's own id, returned as in Rasa's contract; nothing else may carry it.
         assert MARKER not in json.dumps([{k: v for k, v in m.items() if k != "recipient_id"} for m in answer])
         assert answer and "emergency" in answer[0]["text"]
-    # Unknown paths and methods carry the marker too.
-    import urllib.request, urllib.error
+    # Unknown paths carry the marker too.
     for url in (f"{base_url}/{MARKER}", f"{base_url}/webhooks/rest/webhook?{MARKER}=1",
                 f"{base_url}/widget/{MARKER}.js", f"{base_url}/demo/{MARKER}"):
         try:
