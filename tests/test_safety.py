@@ -95,6 +95,23 @@ def test_priority_child_in_danger_over_crisis_over_the_rest():
     assert verdict.categories[:2] == ("child_in_danger", "crisis")
 
 
+# Everyday idioms with death or killing words: escalating these would frighten and lose the person.
+IDIOMS = ["my boss will kill me if i'm late", "mon patron va me tuer si je suis en retard",
+          "ma mère va me tuer", "je suis mort de rire", "mein chef bringt mich um",
+          "mi madre me va a matar", "this job is killing me", "i nearly died laughing"]
+
+
+@pytest.mark.parametrize("text", IDIOMS)
+def test_everyday_idioms_are_not_escalated(text):
+    assert SafetyMatcher.from_directory().check(text).top is None
+
+
+def test_saying_you_will_kill_yourself_is_still_a_crisis():
+    matcher = SafetyMatcher.from_directory()
+    for text in ("je vais me tuer", "j'ai envie de me tuer", "i am going to kill myself", "ich bringe mich um"):
+        assert matcher.check(text).top == "crisis", text
+
+
 def test_every_locale_has_patterns_for_every_category():
     from bot.safety import CATEGORIES, load_patterns
 
