@@ -177,7 +177,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 # --- NLU quality on held-out examples ----------------------------------------------------------------
 
-def heldout_examples(directory: Path = paths.NLU_HELDOUT_DIR) -> dict[str, list[tuple[str, str]]]:
+def nlu_examples(directory: Path) -> dict[str, list[tuple[str, str]]]:
+    """{locale: [(text, intent), ...]} from one Rasa NLU file per locale."""
     out: dict[str, list[tuple[str, str]]] = {}
     for path in sorted(directory.glob("*.yml")):
         document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
@@ -186,6 +187,14 @@ def heldout_examples(directory: Path = paths.NLU_HELDOUT_DIR) -> dict[str, list[
                 if line.strip().startswith("- "):
                     out.setdefault(path.stem, []).append((line.strip()[2:], block["intent"]))
     return out
+
+
+def heldout_examples() -> dict[str, list[tuple[str, str]]]:
+    return nlu_examples(paths.NLU_HELDOUT_DIR)
+
+
+def training_examples() -> dict[str, list[tuple[str, str]]]:
+    return nlu_examples(paths.NLU_DIR)
 
 
 def nlu_quality() -> dict[str, dict]:

@@ -15,3 +15,18 @@ def test_safety_evaluation_meets_its_targets(signpost_server):
     summary = evaluate(signpost_server.base_url, sets)
     print(render(summary))
     assert verdict(summary) == [], "\n".join(verdict(summary))
+
+
+def test_measurement_sets_are_kept_apart_from_training():
+    """A sentence the model was trained on measures memory, not understanding."""
+    from bot import paths
+    from bot.evaluation import heldout_examples, training_examples
+    from bot.text import normalise
+
+    trained = {locale: {normalise(text) for text, _ in examples}
+               for locale, examples in training_examples().items()}
+    leaks = [(s["locale"], m["text"]) for s in load_sets() for m in s["messages"]
+             if normalise(m["text"]) in trained[s["locale"]]]
+    leaks += [(locale, text) for locale, examples in heldout_examples().items() for text, _ in examples
+              if normalise(text) in trained[locale]]
+    assert leaks == [], f"sentences of {paths.EVAL_DIR.name}/ or {paths.NLU_HELDOUT_DIR.name}/ in training: {leaks}"
