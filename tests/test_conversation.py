@@ -151,10 +151,12 @@ def test_requests_for_sexual_content_are_refused_with_the_route_to_help(chat):
 
 
 def test_not_understood_apologises_and_offers_topics(chat):
+    # `/nlu_fallback` is what the NLU produces for a message it cannot place; how often gibberish
+    # gets there is measured in tests/test_nlu.py.
     conversation = chat(country="GB")
-    first = conversation.say("qwrtz plmok")
+    first = conversation.say("/nlu_fallback")
     assert "Sorry" in first[0]["text"] and TOPIC_PAYLOADS <= set(payloads(first))
-    second = conversation.say("xkcd vbnm")
+    second = conversation.say("/nlu_fallback")
     assert TOPIC_PAYLOADS <= set(payloads(second))
     assert "/change_language" in payloads(second)
 

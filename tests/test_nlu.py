@@ -1,0 +1,47 @@
+"""How well the model understands free text (issue: languages).
+
+Loads the trained model in-process (no servers): held-out F1 per locale, and what happens to
+keyboard mash, which must be "not understood" rather than a guess.
+"""
+from __future__ import annotations
+
+import asyncio
+import random
+import string
+from collections import Counter
+
+import pytest
+
+from bot.evaluation import load_model, nlu_quality
+
+KEYBOARDS = ("asdfghjkl", "qwertyuiop", "zxcvbnm", "qwrtzplmkonjib", string.ascii_lowercase)
+
+
+@pytest.fixture(scope="module")
+def agent(built):
+    return load_model()
+
+
+def keyboard_mash(rng: random.Random) -> str:
+    keys = rng.choice(KEYBOARDS)
+    return " ".join("".join(rng.choice(keys) for _ in range(rng.randint(3, 7)))
+                    for _ in range(rng.randint(1, 3)))
+
+
+def test_held_out_f1_is_at_least_0_90_in_every_locale(agent):
+    results = nlu_quality(agent)
+    assert len(results) >= 12
+    below = {locale: round(r["f1_weighted"], 3) for locale, r in results.items() if r["f1_weighted"] < 0.90}
+    assert below == {}, f"held-out F1 below 0.90: {below} (see docs/nlu-quality.md)"
+
+
+def test_keyboard_mash_is_not_understood_and_never_escalated(agent):
+    rng = random.Random(20261121)
+    texts = [keyboard_mash(rng) for _ in range(300)]
+
+    async def intents():
+        return [(await agent.parse_message(text))["intent"]["name"] for text in texts]
+
+    got = Counter(asyncio.run(intents()))
+    assert got["nlu_fallback"] >= 0.8 * len(texts), got
+    assert got["crisis"] + got["child_in_danger"] == 0, got
