@@ -211,19 +211,25 @@ def load_model():
     return Agent.load(str(paths.MODEL_FILE))
 
 
-def nlu_quality(agent=None) -> dict[str, dict]:
+def intents_of(agent, texts: list[str]) -> list[str]:
+    """The intent the model gives each text. Runs in a thread of its own, so it also works where an
+    event loop already holds this one (pytest with Playwright)."""
     import asyncio
 
+    async def parse_all():
+        return [(await agent.parse_message(text))["intent"]["name"] for text in texts]
+
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        return thread.submit(asyncio.run, parse_all()).result()
+
+
+def nlu_quality(agent=None) -> dict[str, dict]:
     from sklearn.metrics import accuracy_score, f1_score
 
     agent = agent or load_model()
-
-    async def parse_all(examples):
-        return [(await agent.parse_message(text))["intent"]["name"] for text, _ in examples]
-
     results = {}
     for locale, examples in heldout_examples().items():
-        predicted = asyncio.run(parse_all(examples))
+        predicted = intents_of(agent, [text for text, _ in examples])
         expected = [intent for _, intent in examples]
         results[locale] = {
             "n": len(examples),

@@ -5,14 +5,13 @@ keyboard mash, which must be "not understood" rather than a guess.
 """
 from __future__ import annotations
 
-import asyncio
 import random
 import string
 from collections import Counter
 
 import pytest
 
-from bot.evaluation import load_model, nlu_quality
+from bot.evaluation import intents_of, load_model, nlu_quality
 
 KEYBOARDS = ("asdfghjkl", "qwertyuiop", "zxcvbnm", "qwrtzplmkonjib", string.ascii_lowercase)
 
@@ -39,9 +38,6 @@ def test_keyboard_mash_is_not_understood_and_never_escalated(agent):
     rng = random.Random(20261121)
     texts = [keyboard_mash(rng) for _ in range(300)]
 
-    async def intents():
-        return [(await agent.parse_message(text))["intent"]["name"] for text in texts]
-
-    got = Counter(asyncio.run(intents()))
+    got = Counter(intents_of(agent, texts))
     assert got["nlu_fallback"] >= 0.8 * len(texts), got
     assert got["crisis"] + got["child_in_danger"] == 0, got
