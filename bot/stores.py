@@ -125,10 +125,16 @@ class RedisExpiringTrackerStore(RedisTrackerStore):
         super().__init__(domain, event_broker=None, record_exp=int(float(ttl_seconds)), **kwargs)
 
     async def save(self, tracker: DialogueStateTracker, timeout: Optional[float] = None) -> None:
+        key = self.key_prefix + tracker.sender_id
         if has_ended(tracker):
-            self.red.delete(self.key_prefix + tracker.sender_id)
+            self.red.delete(key)
             return
-        await super().save(tracker, timeout=timeout)
+        # Rasa's save reads the stored tracker back and merges it in, to keep earlier conversation
+        # sessions that `retrieve` left out. Signpost keeps none: the key expires when the session
+        # would, and the lock store gives a conversation to one worker at a time, so this turn's
+        # tracker already holds everything worth keeping. Writing it directly saves two replays of
+        # the whole conversation per turn.
+        self.red.set(key, self.serialise_tracker(tracker), ex=int(timeout or self.record_exp))
 
 
 class RedisExpiringLockStore(RedisLockStore):
