@@ -149,8 +149,8 @@ async def drive(
     think_s: float = 0.0,
 ) -> LoadResult:
     """`concurrency` conversations at a time, each turn after the previous answer (and, with `think_s`,
-    a pause of 0.5-1.5 x think_s, like a person reading and typing), until `max_conversations` have
-    been started or `max_seconds` passed (a started one is finished)."""
+    after a pause of 0.5-1.5 x think_s, like a person arriving, then reading and typing), until
+    `max_conversations` have been started or `max_seconds` passed (a started one is finished)."""
     import random
 
     import aiohttp
@@ -164,7 +164,8 @@ async def drive(
     async def one(session) -> None:
         sender = f"bench-{uuid.uuid4().hex}"
         for number, (message, check) in enumerate(conversation()):
-            if think_s and number:
+            if think_s:
+                # Before the first turn too: people arrive independently, not 20 in the same millisecond.
                 await asyncio.sleep(think_s * random.uniform(0.5, 1.5))
             body = {"sender": sender, "message": message, "metadata": dict(metadata or {"locale": "en"})}
             began = time.perf_counter()
@@ -512,7 +513,7 @@ def render(rows: list[dict], baseline: Optional[dict], training: dict, widget: t
     lines = [
         f"{args.concurrency} conversations at once; per configuration and phase up to {args.conversations} "
         f"conversations or {args.seconds:.0f} s, after a warm-up round; {os.cpu_count()} CPUs. Saturated: each "
-        f"answer is followed at once by the next turn. Paced: {args.think:g} s (0.5-1.5x) between turns. "
+        f"answer is followed at once by the next turn. Paced: {args.think:g} s (0.5-1.5x) before each turn, the first included. "
         f"Load average (1 min) at start {args.load_before:.1f}, at end {os.getloadavg()[0]:.1f}.",
         "",
         "| configuration | paced p50 / p95 / p99 ms | saturated p50 / p95 / p99 ms | turns/s (saturated) "
