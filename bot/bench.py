@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from bot import paths
+from bot.runner import stop_processes
 
 DEPLOY_DIR = paths.ROOT / "deploy"
 REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
@@ -249,13 +250,7 @@ class Redis:
                            decode_responses=True, socket_timeout=5)
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        stop_processes([self.process], timeout=10)
         self.log.close()
 
 
@@ -333,13 +328,7 @@ class Nginx:
             return [self.process.pid]
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        stop_processes([self.process], timeout=10)
         self.log.close()
 
 
@@ -361,18 +350,6 @@ def _wait_http(url: str, process: subprocess.Popen, timeout: float = 180) -> Non
             return answer.status == 200
 
     _wait(ok, process, timeout, url)
-
-
-def _stop(processes: list) -> None:
-    for process in reversed(processes):
-        if process.poll() is None:
-            process.terminate()
-    for process in reversed(processes):
-        try:
-            process.wait(15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 def _load(args, base_url, conversation, ssl_context=None) -> tuple[LoadResult, LoadResult]:
@@ -445,7 +422,7 @@ def bench_signpost_redis(args, work: Path, log) -> list[dict]:
     finally:
         if nginx:
             nginx.stop()
-        _stop(extra)
+        stop_processes(extra)
         if servers:
             servers.stop()
         redis.stop()
@@ -482,7 +459,7 @@ def bench_stock(args, work: Path, log) -> tuple[dict, float]:
         result = _load(args, f"http://127.0.0.1:{port}", stock_conversation)
         rss = {"rasa": rss_mb(process.pid)}
     finally:
-        _stop([process])
+        stop_processes([process])
         out.close()
     return _row("Stock Rasa 3.6 `rasa init` bot (baseline)", 1, cold, rss, result), train_s
 

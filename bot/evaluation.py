@@ -19,6 +19,7 @@ from typing import Optional
 import yaml
 
 from bot import paths
+from bot.nlu_data import examples_per_locale
 
 NEEDS = ("child_in_danger", "crisis", "need_own_thoughts", "need_viewed_images", "need_someone_else",
          "need_young_person", "need_report_images", "request_sexual_content")
@@ -177,24 +178,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 # --- NLU quality on held-out examples ----------------------------------------------------------------
 
-def nlu_examples(directory: Path) -> dict[str, list[tuple[str, str]]]:
-    """{locale: [(text, intent), ...]} from one Rasa NLU file per locale."""
-    out: dict[str, list[tuple[str, str]]] = {}
-    for path in sorted(directory.glob("*.yml")):
-        document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        for block in document.get("nlu") or []:
-            for line in str(block.get("examples", "")).splitlines():
-                if line.strip().startswith("- "):
-                    out.setdefault(path.stem, []).append((line.strip()[2:], block["intent"]))
-    return out
-
-
 def heldout_examples() -> dict[str, list[tuple[str, str]]]:
-    return nlu_examples(paths.NLU_HELDOUT_DIR)
+    return examples_per_locale(paths.NLU_HELDOUT_DIR)
 
 
 def training_examples() -> dict[str, list[tuple[str, str]]]:
-    return nlu_examples(paths.NLU_DIR)
+    return examples_per_locale(paths.NLU_DIR)
 
 
 def load_model():

@@ -115,15 +115,20 @@ class Servers:
         return f"http://{self.host}:{self.port}"
 
     def stop(self, timeout: float = 15) -> None:
-        for process in reversed(self.processes):
-            if process.poll() is None:
-                process.send_signal(signal.SIGTERM)
-        for process in reversed(self.processes):
-            try:
-                process.wait(timeout=timeout)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+        stop_processes(self.processes, timeout)
+
+
+def stop_processes(processes: list[subprocess.Popen], timeout: float = 15) -> None:
+    """SIGTERM all (last started first), then wait; kill whatever has not exited after `timeout`."""
+    for process in reversed(processes):
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+    for process in reversed(processes):
+        try:
+            process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 def redis_environment(url: str) -> dict:

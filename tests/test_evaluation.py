@@ -6,7 +6,9 @@ below 95%, or if more than 5% of benign messages are escalated.
 """
 from __future__ import annotations
 
-from bot.evaluation import evaluate, load_sets, render, verdict
+from bot import paths
+from bot.evaluation import evaluate, heldout_examples, load_sets, render, training_examples, verdict
+from bot.text import normalise
 
 
 def test_safety_evaluation_meets_its_targets(signpost_server):
@@ -19,10 +21,6 @@ def test_safety_evaluation_meets_its_targets(signpost_server):
 
 def test_measurement_sets_are_kept_apart_from_training():
     """A sentence the model was trained on measures memory, not understanding."""
-    from bot import paths
-    from bot.evaluation import heldout_examples, training_examples
-    from bot.text import normalise
-
     trained = {locale: {normalise(text) for text, _ in examples}
                for locale, examples in training_examples().items()}
     leaks = [(s["locale"], m["text"]) for s in load_sets() for m in s["messages"]

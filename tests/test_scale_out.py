@@ -119,7 +119,7 @@ class Cluster:
 
     def stop(self) -> None:
         for stop in (lambda: self.nginx and self.nginx.stop(),
-                     lambda: self.worker_b and bench._stop([self.worker_b]),
+                     lambda: self.worker_b and runner.stop_processes([self.worker_b]),
                      self.servers.stop, self.redis.stop, self.logs.close):
             try:
                 stop()
