@@ -6,6 +6,7 @@ and Rasa log it. Instead the person gets a fixed message with the way to urgent 
 from __future__ import annotations
 
 import logging
+from abc import ABC, abstractmethod
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
@@ -16,14 +17,16 @@ from actions.conversation import Conversation
 from actions.language_offer import detect
 from actions.replies import Reply
 from actions.services import counters
-from bot.i18n import t
-from bot.languages import DEFAULT_LOCALE, direction, normalise_locale
+from signpost.i18n import t
+from signpost.languages import DEFAULT_LOCALE, direction, normalise_locale
 
 logger = logging.getLogger("actions")
 
 
-class SignpostAction(Action):
-    action_name = ""
+class SignpostAction(Action, ABC):
+    """Abstract (rasa-sdk registers only concrete actions): a subclass names its action and responds."""
+
+    action_name: str
     understood = True   # False only for the "not understood" action
 
     def name(self) -> Text:
@@ -53,8 +56,9 @@ class SignpostAction(Action):
             )
             return [SlotSet("misunderstood", 0)]
 
+    @abstractmethod
     def respond(self, conversation: Conversation, reply: Reply) -> None:
-        raise NotImplementedError
+        """Add this action's messages to `reply` and its slot changes to `conversation`."""
 
     def route(self, conversation: Conversation) -> str:
         return self.action_name.removeprefix("action_")

@@ -9,14 +9,15 @@ from typing import Optional
 from babel import Locale
 from babel.dates import format_date, get_day_names
 
-from bot.directory.hours import WEEKDAYS, status
-from bot.directory.lookup import Service, ServiceChannel
-from bot.directory.schema import WORLDWIDE
-from bot.i18n import t
+from signpost.directory.hours import WEEKDAYS, status
+from signpost.directory.lookup import Service, ServiceChannel
+from signpost.directory.schema import WORLDWIDE
+from signpost.i18n import t
+from signpost.languages import babel_code
 
 
 def babel_locale(locale: str) -> Locale:
-    return Locale.parse("nb" if locale == "no" else locale)
+    return Locale.parse(babel_code(locale))
 
 
 def country_name(code: str, locale: str) -> str:
@@ -25,7 +26,7 @@ def country_name(code: str, locale: str) -> str:
 
 def language_names(codes: tuple[str, ...], locale: str) -> str:
     names = babel_locale(locale).languages
-    return ", ".join(names.get("nb" if c == "no" else c, c) for c in codes)
+    return ", ".join(names.get(babel_code(c), c) for c in codes)
 
 
 def _href(channel: ServiceChannel) -> Optional[str]:

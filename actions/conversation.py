@@ -7,7 +7,7 @@ from typing import Any, Optional
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
-from bot.languages import DEFAULT_LOCALE, normalise_country, normalise_locale
+from signpost.languages import DEFAULT_LOCALE, normalise_country, normalise_locale
 
 RATHER_NOT_SAY = "ZZ"   # the person chose not to say their country
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Optional
 
-from bot.languages import supported_locales
+from signpost.languages import babel_code, from_library_code, supported_locales
 
 MIN_WORDS = 3
 MIN_CONFIDENCE = 0.9
@@ -18,7 +18,7 @@ def _detector():
 
     languages = []
     for code in supported_locales():
-        iso = getattr(IsoCode639_1, ("NB" if code == "no" else code).upper(), None)
+        iso = getattr(IsoCode639_1, babel_code(code).upper(), None)
         if iso is not None:
             languages.append(Language.from_iso_code_639_1(iso))
     return LanguageDetectorBuilder.from_languages(*languages).with_low_accuracy_mode().build()
@@ -33,5 +33,5 @@ def detect(text: str) -> Optional[str]:
     if not values or values[0].value < MIN_CONFIDENCE:
         return None
     code = values[0].language.iso_code_639_1.name.lower()
-    code = "no" if code == "nb" else code
+    code = from_library_code(code)
     return code if code in supported_locales() else None

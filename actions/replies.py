@@ -8,13 +8,11 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import cards
 from actions.conversation import Conversation
-from bot.directory.lookup import Service
-from bot.directory.needs import NEED_TO_INTENT
-from bot.i18n import t
-from bot.languages import direction, locale_meta, supported_locales
+from signpost.directory.lookup import Service
+from signpost.vocabulary import NEED_TO_INTENT, TOPICS
+from signpost.i18n import t
+from signpost.languages import direction, locale_meta, supported_locales
 
-TOPICS = ("own_thoughts", "viewed_images", "someone_else", "young_person", "report_images",
-          "child_in_danger", "crisis")
 
 
 def payload(intent: str, **entities: str) -> str:

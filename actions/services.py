@@ -5,10 +5,10 @@ import atexit
 import threading
 from functools import lru_cache
 
-from bot import paths
-from bot.counters import Counters
-from bot.directory.lookup import Directory
-from bot.settings import load
+from signpost import paths
+from signpost.counters import Counters
+from signpost.directory.lookup import Directory
+from signpost.settings import load
 
 _lock = threading.Lock()
 _directory: tuple[float, Directory] | None = None

@@ -12,7 +12,7 @@ from typing import Optional
 
 import yaml
 
-from bot import paths
+from signpost import paths
 
 
 def post(base_url: str, body: bytes, content_type: str = "application/json", timeout: float = 30):

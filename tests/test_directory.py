@@ -6,17 +6,18 @@ import re
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from bot import paths
-from bot.directory.check import COVERED_COUNTRIES
-from bot.directory.hours import status
-from bot.directory.lookup import Directory
-from bot.directory.needs import NEEDS
-from bot.directory.schema import is_shown, read_directory
+from signpost import paths
+from signpost.directory import covered_countries
+
+COVERED_COUNTRIES = covered_countries()
+from signpost.directory.hours import status
+from signpost.directory.lookup import Directory
+from signpost.vocabulary import NEEDS
+from signpost.directory.schema import is_shown, read_directory
 from tests.support import cards
 
 CONTACTS, _ = read_directory(paths.DIRECTORY_DIR)
@@ -31,7 +32,7 @@ LANGUAGE = {"GB": "en", "IE": "en", "US": "en", "CA": "en", "AU": "en", "NZ": "e
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "bot.cli", "directory", *args], capture_output=True,
+    return subprocess.run([sys.executable, "-m", "signpost.cli", "directory", *args], capture_output=True,
                           text=True, cwd=paths.ROOT)
 
 
@@ -148,7 +149,7 @@ def test_time_zone_shifts_are_honoured():
 
 
 def test_directory_database_is_rebuilt_when_the_yaml_changes(tmp_path):
-    from bot.directory.build import ensure_built, is_stale
+    from signpost.directory.build import ensure_built, is_stale
 
     copy = tmp_path / "directory"
     shutil.copytree(paths.DIRECTORY_DIR, copy)
@@ -160,8 +161,8 @@ def test_directory_database_is_rebuilt_when_the_yaml_changes(tmp_path):
 
 
 def test_the_coverage_table_in_the_docs_is_current():
-    from bot.directory.report import coverage_table
-    from bot.docs import generated
+    from signpost.directory.report import coverage_table
+    from signpost.tools.docs import generated
 
     assert generated(paths.ROOT / "docs" / "directory.md", "coverage") == coverage_table(paths.DIRECTORY_DIR).strip(), \
         "run `signpost directory report --update-docs`"

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot import paths
-from bot.languages import supported_locales
-from bot.locales_tool import check, new_locale
+from signpost import paths
+from signpost.languages import supported_locales
+from signpost.tools.locales_tool import check, new_locale
 from tests.support import assert_rendered_from_locale, cards, payloads
 
 # A country where each language is spoken and Signpost has local services.
@@ -27,7 +27,7 @@ def test_at_least_twelve_locales_including_arabic():
 
 
 def test_locales_check_passes_on_the_shipped_translations():
-    result = subprocess.run([sys.executable, "-m", "bot.cli", "locales", "check"], capture_output=True,
+    result = subprocess.run([sys.executable, "-m", "signpost.cli", "locales", "check"], capture_output=True,
                             text=True, cwd=paths.ROOT)
     assert result.returncode == 0, result.stderr
 

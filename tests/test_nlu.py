@@ -11,7 +11,7 @@ from collections import Counter
 
 import pytest
 
-from bot.evaluation import intents_of, load_model, nlu_quality
+from signpost.tools.nlu_quality import intents_of, load_model, nlu_quality
 
 KEYBOARDS = ("asdfghjkl", "qwertyuiop", "zxcvbnm", "qwrtzplmkonjib", string.ascii_lowercase)
 

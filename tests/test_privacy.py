@@ -21,9 +21,9 @@ from pathlib import Path
 
 import pytest
 
-from bot import paths
-from bot.counters import SCHEMA, TABLE, Counters, rows
-from tests.conftest import start_signpost
+from signpost import paths
+from signpost.counters import TABLE, Counters, rows
+from tests.servers import start_signpost
 from tests.support import Chat, payloads, post
 
 MARKER = f"CANARY{uuid.uuid4().hex[:12].upper()}"
@@ -180,7 +180,7 @@ def test_the_api_endpoints_are_not_enabled(signpost_server):
 # --- Conversations expire -------------------------------------------------------------------------
 
 def test_a_conversation_is_forgotten_after_its_ttl(built, tmp_path):
-    from bot.settings import Settings
+    from signpost.settings import Settings
 
     running = start_signpost(tmp_path / "logs", Settings(ttl_seconds=2))
     try:
@@ -232,11 +232,11 @@ def test_stats_suppresses_small_cells(tmp_path):
         counters.record("escalation", "de", "DE", "crisis")
     counters.flush()
     env = {**os.environ, "SIGNPOST_VAR_DIR": str(var)}
-    table = subprocess.run([sys.executable, "-m", "bot.cli", "stats"], env=env, capture_output=True,
+    table = subprocess.run([sys.executable, "-m", "signpost.cli", "stats"], env=env, capture_output=True,
                            text=True, check=True, cwd=paths.ROOT).stdout
     assert "conversation_started" in table and " 12" in table
     assert "<10" in table and " 3\n" not in table
-    csv_out = subprocess.run([sys.executable, "-m", "bot.cli", "stats", "--format", "csv"], env=env,
+    csv_out = subprocess.run([sys.executable, "-m", "signpost.cli", "stats", "--format", "csv"], env=env,
                              capture_output=True, text=True, check=True, cwd=paths.ROOT).stdout
     assert "de,DE,escalation,crisis,<10" in csv_out
     assert [r["count"] for r in rows(var / "stats.db")] == [12, "<10"] or \
@@ -251,7 +251,7 @@ def test_counters_can_be_switched_off(tmp_path):
 def test_once_serving_library_log_records_lose_their_details():
     import logging
 
-    from bot.launcher import WithholdDetails
+    from signpost.server.privacy import WithholdDetails
 
     gate = WithholdDetails()
     gate.serving = True
@@ -263,7 +263,7 @@ def test_once_serving_library_log_records_lose_their_details():
         withheld = record(library)
         gate.filter(withheld)
         assert MARKER not in withheld.getMessage(), library
-    for own in ("bot.launcher", "actions", "bot"):
+    for own in ("signpost.server.hardening", "actions", "signpost"):
         kept = record(own)
         gate.filter(kept)
         assert MARKER in kept.getMessage(), own

@@ -14,9 +14,9 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from bot.channels import REASONS
-from bot.hardening import ERROR_PHRASES
-from bot.settings import Settings
+from signpost.server.rest_channel import REASONS
+from signpost.server.hardening import ERROR_PHRASES
+from signpost.settings import Settings
 from tests.support import post
 
 INPUTS = 10_000

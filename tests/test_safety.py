@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from bot import paths
-from bot.safety import Pattern, SafetyMatcher
+from signpost import paths
+from signpost.nlu.safety_patterns import Pattern, SafetyMatcher
 from tests.support import assert_rendered_from_locale, cards, payloads, texts
 
 EMERGENCY = {"en": ("GB", "999"), "de": ("DE", "112"), "fr": ("FR", "112"), "es": ("ES", "112"),
@@ -14,7 +14,7 @@ EMERGENCY = {"en": ("GB", "999"), "de": ("DE", "112"), "fr": ("FR", "112"), "es"
 
 
 def _eval_messages(locale: str, label: str) -> list[str]:
-    document = yaml.safe_load((paths.EVAL_DIR / f"{locale}.yml").read_text(encoding="utf-8"))
+    document = yaml.safe_load((paths.EVAL_DIR / "team" / f"{locale}.yml").read_text(encoding="utf-8"))
     return [m["text"] for m in document["messages"] if m["expect"] == label]
 
 
@@ -113,7 +113,7 @@ def test_saying_you_will_kill_yourself_is_still_a_crisis():
 
 
 def test_every_locale_has_patterns_for_every_category():
-    from bot.safety import CATEGORIES, load_patterns
+    from signpost.nlu.safety_patterns import CATEGORIES, load_patterns
 
     patterns = load_patterns()
     for locale in EMERGENCY:

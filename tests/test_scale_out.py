@@ -1,7 +1,7 @@
 """Scale-out on Redis (issue: scale-out and benchmark), against real redis-server and nginx on loopback.
 
 One cluster for the module: Redis (deploy/redis.conf, password, no persistence), worker A started by
-`runner.start` with SIGNPOST_REDIS_URL set (action server + Rasa), worker B started from the exact
+`processes.start` with SIGNPOST_REDIS_URL set (action server + Rasa), worker B started from the exact
 ExecStart of deploy/systemd/signpost-worker@.service sharing that action server, and nginx running
 deploy/nginx.conf (TLS, access_log off, proxy_next_upstream) in front of both.
 """
@@ -24,8 +24,10 @@ from pathlib import Path
 
 import pytest
 
-from bot import bench, paths, runner
-from bot.settings import Settings
+from signpost.tools.bench import harness, load
+from signpost import paths
+from signpost.server import processes
+from signpost.settings import Settings
 from tests.support import cards, payloads, texts
 
 pytestmark = pytest.mark.slow
@@ -77,25 +79,25 @@ def read_env_file(path: Path) -> dict:
 class Cluster:
     def __init__(self, root: Path):
         self.root = root
-        self.redis = bench.Redis(root / "redis-data")
+        self.redis = harness.Redis(root / "redis-data")
         self.logs = open(root / "servers.log", "w")
         self.settings = Settings(redis_url=self.redis.url, ttl_seconds=TTL)
         extra = {"TICKET_LOCK_LIFETIME": str(LOCK_LIFETIME), "SIGNPOST_COUNTER_FLUSH_SECONDS": "0"}
-        self.servers = runner.start(self.settings, port=runner.free_port(), stdout=self.logs, stderr=self.logs,
+        self.servers = processes.start(self.settings, port=processes.free_port(), stdout=self.logs, stderr=self.logs,
                                     extra_env=extra)
         self.port_a = self.servers.port
         self.worker_a = self.servers.processes[1]
         self.worker_b, self.port_b = None, None
         self.nginx = None
         self.worker_b, self.port_b = self.start_unit_worker()
-        self.nginx = bench.Nginx(root / "nginx", [self.port_a, self.port_b])
+        self.nginx = harness.Nginx(root / "nginx", [self.port_a, self.port_b])
 
     def start_unit_worker(self):
         """Worker B: the systemd unit's ExecStart, run as systemd would (environment file + Environment=)."""
         keys = unit("signpost-worker@.service")
-        port = runner.free_port()
+        port = processes.free_port()
         env_file = read_env_file(paths.ROOT / "deploy" / "signpost.env.example")
-        env_file.update(runner.redis_environment(self.redis.url))
+        env_file.update(processes.redis_environment(self.redis.url))
         env_file.update({"SIGNPOST_TTL_SECONDS": str(TTL), "TICKET_LOCK_LIFETIME": str(LOCK_LIFETIME),
                          "SIGNPOST_ACTION_URL": f"http://127.0.0.1:{self.servers.action_port}/webhook",
                          "SIGNPOST_COUNTER_FLUSH_SECONDS": "0"})
@@ -104,7 +106,7 @@ class Cluster:
         process = subprocess.Popen(command, cwd=local(keys["WorkingDirectory"][0]), env=env,
                                    stdout=self.logs, stderr=self.logs)
         try:
-            bench._wait_http(f"http://127.0.0.1:{port}/webhooks/rest/", process, 120)
+            processes.wait_until_ready(f"http://127.0.0.1:{port}/webhooks/rest/", process, 120)
         except BaseException:
             process.kill()
             process.wait()
@@ -119,7 +121,7 @@ class Cluster:
 
     def stop(self) -> None:
         for stop in (lambda: self.nginx and self.nginx.stop(),
-                     lambda: self.worker_b and runner.stop_processes([self.worker_b]),
+                     lambda: self.worker_b and processes.stop_processes([self.worker_b]),
                      self.servers.stop, self.redis.stop, self.logs.close):
             try:
                 stop()
@@ -224,10 +226,10 @@ def test_keys_vanish_after_the_ttl_and_redis_writes_nothing(cluster):
 def test_the_systemd_units_start_what_the_runner_starts(built):
     actions = unit("signpost-actions.service")
     command = shlex.split(local(actions["ExecStart"][0]))
-    assert command[1:] == runner.launcher("actions", "--port", "5055")[1:]
+    assert command[1:] == processes.server_command("actions", "--port", "5055")[1:]
     worker = shlex.split(local(unit("signpost-worker@.service")["ExecStart"][0], "5005"))
-    assert worker[1:5] == ["-m", "bot.launcher", "rasa", "run"]
-    assert worker[worker.index("--endpoints") + 1] == "bot/endpoints.redis.yml"
+    assert worker[1:5] == ["-m", "signpost.server", "rasa", "run"]
+    assert worker[worker.index("--endpoints") + 1] == "endpoints.redis.yml"
     assert worker[worker.index("--interface") + 1] == "127.0.0.1"
     # The ExecStartPre build step runs here as it would under systemd (a no-op when built).
     pre = shlex.split(local(actions["ExecStartPre"][0]))
@@ -246,13 +248,13 @@ def test_kill_9_of_a_worker_under_load_loses_no_turn(cluster):
 
     # In a thread of its own: the browser tests' Playwright keeps an event loop in the main thread.
     with ThreadPoolExecutor(max_workers=1) as pool:
-        result = pool.submit(asyncio.run, bench.drive(
-            cluster.nginx.base_url, bench.signpost_conversation, concurrency=10, max_conversations=60,
+        result = pool.submit(asyncio.run, load.drive(
+            cluster.nginx.base_url, load.signpost_conversation, concurrency=10, max_conversations=60,
             max_seconds=60, ssl_context=cluster.nginx.ssl_context(), on_turn=kill_once, timeout=45)).result()
     assert killed.is_set(), result.summary()
     assert cluster.worker_b.wait(5) == -signal.SIGKILL
     assert result.errors == [], result.errors[:5]
-    assert result.conversations == 60 and result.turns == 60 * len(bench.signpost_conversation())
+    assert result.conversations == 60 and result.turns == 60 * len(load.signpost_conversation())
     # Every conversation ended with "End chat"; no lock or tracker outlived it, even the ones
     # whose turn was in flight on the killed worker.
     deadline = time.monotonic() + LOCK_LIFETIME + 2
@@ -262,25 +264,26 @@ def test_kill_9_of_a_worker_under_load_loses_no_turn(cluster):
 
 
 def test_bench_statistics():
-    assert bench.percentile([], 50) == 0.0
+    assert load.percentile([], 50) == 0.0
     values = [float(v) for v in range(1, 101)]
-    assert (bench.percentile(values, 50), bench.percentile(values, 95), bench.percentile(values, 99)) == (
+    assert (load.percentile(values, 50), load.percentile(values, 95), load.percentile(values, 99)) == (
         50.0, 95.0, 99.0)
-    assert bench.percentile([7.0], 99) == 7.0
-    result = bench.LoadResult(latencies_ms=[1.0, 2.0, 3.0, 4.0], errors=["x"], seconds=2.0)
+    assert load.percentile([7.0], 99) == 7.0
+    result = load.LoadResult(latencies_ms=[1.0, 2.0, 3.0, 4.0], errors=["x"], seconds=2.0)
     summary = result.summary()
     assert summary["turns"] == 4 and summary["turns_per_s"] == 2.0 and summary["errors"] == 1
-    assert bench.rss_mb(os.getpid()) > 0
-    assert bench.expect("Germany")([{"text": "Germany"}]) is None
-    assert bench.expect("Germany")([{"text": "France"}])
-    assert bench.answered([])
+    assert load.rss_mb(os.getpid()) > 0
+    assert load.expect("Germany")([{"text": "Germany"}]) is None
+    assert load.expect("Germany")([{"text": "France"}])
+    assert load.answered([])
 
 
 def test_redis_url_is_split_for_the_endpoints_file():
-    env = runner.redis_environment("redis://:s%40cret@10.0.0.5:6380/2")
+    env = processes.redis_environment("redis://:s%40cret@10.0.0.5:6380/2")
     assert env == {"SIGNPOST_REDIS_HOST": "10.0.0.5", "SIGNPOST_REDIS_PORT": "6380",
                    "SIGNPOST_REDIS_PASSWORD": "s@cret", "SIGNPOST_REDIS_DB": "2", "SIGNPOST_REDIS_LOCK_DB": "3"}
-    assert runner.endpoints_for(Settings(redis_url="redis://:x@h:1/0")) == runner.ENDPOINTS_REDIS
-    assert runner.endpoints_for(Settings(redis_url="")) == paths.ENDPOINTS
+    assert processes.endpoints_for(Settings(redis_url="redis://:x@h:1/0"), 5055) == paths.ENDPOINTS_REDIS
+    in_memory = processes.endpoints_for(Settings(redis_url=""), 6123)
+    assert "http://127.0.0.1:6123/webhook" in in_memory.read_text() and in_memory.is_relative_to(paths.BUILD_DIR)
     with pytest.raises(ValueError):
-        runner.redis_environment("http://example.org")
+        processes.redis_environment("http://example.org")

@@ -1,6 +1,6 @@
 // Configuration and strings.
 //
-// The build (bot/web/widget_build.py) replaces the two markers below with the
+// The build (widget/build.py) replaces the two markers below with the
 // stylesheet and a JSON blob: {keys: ["title", ...], locales: {en: {dir,
 // strings: ["Confidential help", ...]}, ...}, emergency: {GB: [{display, href}]}}.
 // Nothing is fetched at run time except the chat itself, so the strings and

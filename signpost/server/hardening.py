@@ -1,0 +1,104 @@
+"""HTTP hardening applied to the Rasa server's Sanic app (APP_PATCH wraps Rasa's app factory).
+
+- Every response says `Cache-Control: no-store` (widget files: long-lived, immutable) and
+  `Referrer-Policy: no-referrer`; the demo page also gets a strict Content-Security-Policy.
+- Every error answer is a fixed JSON body: Sanic's default pages repeat the requested URL.
+- Request bodies over SIGNPOST_MAX_BODY_BYTES are refused by Sanic itself (REQUEST_MAX_SIZE).
+"""
+from __future__ import annotations
+
+import logging
+import os
+
+from sanic import Sanic, response
+from sanic.exceptions import SanicException
+from sanic.handlers import ErrorHandler
+
+from signpost.server.patching import Patch
+from signpost.settings import Settings
+from signpost.settings import load as load_settings
+
+logger = logging.getLogger(__name__)
+
+WIDGET_PREFIX = "/widget/"
+DEMO_PREFIX = "/demo"
+DEMO_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; "
+    "img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+)
+
+
+ERROR_PHRASES = {400: "bad request", 404: "not found", 405: "method not allowed", 413: "request too large"}
+
+
+class QuietErrorHandler(ErrorHandler):
+    """Answers every error with its status and a fixed phrase; logs only the status."""
+
+    def log(self, request, exception) -> None:
+        # Sanic's own log line quotes the URL; `default` logs what is safe instead.
+        return None
+
+    def default(self, request, exception):
+        status = exception.status_code if isinstance(exception, SanicException) else 500
+        if status >= 500:
+            logger.error("Request failed with %s (%s).", status, type(exception).__name__)
+        phrase = ERROR_PHRASES.get(status, "error")
+        return response.json({"error": phrase}, status=status)
+
+
+async def _security_headers(request, resp) -> None:
+    path = request.path
+    if path.startswith(WIDGET_PREFIX + "v") and resp.status == 200:
+        resp.headers["Cache-Control"] = "public, max-age=31536000, immutable"   # versioned: never changes
+    elif path.startswith(WIDGET_PREFIX) and resp.status == 200:
+        resp.headers["Cache-Control"] = "public, max-age=86400"                  # may change on upgrade
+    else:
+        resp.headers["Cache-Control"] = "no-store"
+    resp.headers["Referrer-Policy"] = "no-referrer"
+    resp.headers["X-Content-Type-Options"] = "nosniff"
+    if path.startswith(DEMO_PREFIX):
+        resp.headers["Content-Security-Policy"] = DEMO_CSP
+
+
+def harden(app: Sanic, settings: Settings) -> Sanic:
+    app.config.REQUEST_MAX_SIZE = settings.max_body_bytes
+    app.config.ACCESS_LOG = False
+    app.error_handler = QuietErrorHandler()
+    app.register_middleware(_security_headers, "response")
+    return app
+
+
+def _hardened_app_factory(original):
+    """Wrap Rasa's app factory: our HTTP hardening, and a check that a forgetting store is in use."""
+
+    def configure_app(*args, **kwargs):
+        app = original(*args, **kwargs)
+        harden(app, load_settings())
+
+        @app.listener("after_server_start")
+        async def verify_and_go_quiet(app, _loop):
+            from signpost.server.privacy import PRIVACY_FILTER
+            from signpost.server.speed import freeze_loaded_objects
+            from signpost.server.stores import FORGETTING_STORES
+
+            store = app.ctx.agent.tracker_store
+            store = getattr(store, "_tracker_store", store)  # unwrap Rasa's awaitable adapter
+            if not isinstance(store, FORGETTING_STORES):
+                logger.critical("Refusing to serve: the tracker store is %s, not one that forgets.",
+                                type(store).__name__)
+                os._exit(78)  # EX_CONFIG
+            PRIVACY_FILTER.serving = True
+            freeze_loaded_objects()
+            logger.warning("Signpost is serving.")
+
+        return app
+
+    return configure_app
+
+
+APP_PATCH = Patch("hardened HTTP app, forgetting store required", "rasa", "rasa.core.run", "configure_app",
+                  _hardened_app_factory, parameters=(
+                      "input_channels", "cors", "auth_token", "enable_api", "response_timeout", "jwt_secret",
+                      "jwt_private_key", "jwt_method", "route", "port", "endpoints", "log_file",
+                      "conversation_id", "use_syslog", "syslog_address", "syslog_port", "syslog_protocol",
+                      "request_timeout", "server_listeners", "use_uvloop", "keep_alive_timeout"))

@@ -1,0 +1,2 @@
+"""What runs only for developers and operators: measurements, generators and checks, each a
+`signpost` command (see `signpost --help`)."""

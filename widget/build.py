@@ -1,0 +1,203 @@
+"""Build the embeddable widget into build/widget/: signpost.js, and the demo pages beside it.
+
+The widget's source is plain JavaScript and CSS in widget/src/, its demo pages in widget/demo/.
+Nothing in the repository is rewritten: the build goes to build/ (not committed), where the Rasa
+server serves it from (signpost/server/static_channel.py). The build:
+
+- joins the JS parts inside one function scope (nothing leaks into the host page),
+- inlines the CSS (the widget loads it as a constructable stylesheet),
+- injects a JSON blob with the UI strings of every locale (locales/widget/<locale>.yml,
+  English per missing key) and the emergency numbers per country
+  (signpost.directory.emergency_table()), so both work with the server unreachable,
+- strips comments and indentation (nothing cleverer: no renaming, no new dependency),
+- writes demo.html with the script's SRI hash in place of {{INTEGRITY}}.
+
+Run `python -m widget.build`; it prints the gzipped size and the SRI hash.
+"""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import hashlib
+import json
+import re
+import sys
+from pathlib import Path
+
+import yaml
+
+from signpost import paths
+from signpost.i18n import PLACEHOLDER
+from signpost.languages import direction, supported_locales
+
+SRC = paths.WIDGET_DIR / "src"
+DEMO = paths.WIDGET_DIR / "demo"
+OUT = paths.WIDGET_BUILD_DIR
+STRINGS_DIR = paths.LOCALES_DIR / "widget"
+DEMO_FILES = ("demo.html", "demo.css", "neutral.html")
+INTEGRITY_MARK = "{{INTEGRITY}}"
+JS_PARTS = ("config.js", "dom.js", "quick-exit.js", "element.js")
+SIZE_BUDGET_BYTES = 15 * 1024
+
+
+def build_widget(out_dir: Path | str | None = None, emergency: dict | None = None) -> Path:
+    """Write signpost.js and the demo pages (demo.html with the script's SRI hash) to out_dir,
+    build/widget/ by default; return the script's path.
+
+    emergency: {"GB": [{"display": "999", "href": "tel:999"}], ...}; by default
+    signpost.directory.emergency_table().
+    """
+    out = Path(out_dir) if out_dir else OUT
+    out.mkdir(parents=True, exist_ok=True)
+    script = render(emergency)
+    target = out / "signpost.js"
+    target.write_bytes(script)
+    write_demo(out, sri_hash(script))
+    return target
+
+
+def ensure_built() -> bool:
+    """Rebuild build/widget/ if its sources changed; True when it was rewritten."""
+    target = OUT / "signpost.js"
+    current = target.exists() and target.read_bytes() == render() and all(
+        (OUT / name).exists() and (OUT / name).read_text(encoding="utf-8") == demo_page(name, sri_hash(target.read_bytes()))
+        for name in DEMO_FILES)
+    if current:
+        return False
+    build_widget()
+    return True
+
+
+def render(emergency: dict | None = None) -> bytes:
+    if emergency is None:
+        from signpost.directory import emergency_table
+
+        emergency = emergency_table()
+    return bundle(load_locales(), check_emergency(emergency)).encode("ascii")
+
+
+def bundle(locales: dict, emergency: dict) -> str:
+    js = minify_js("\n".join((SRC / name).read_text(encoding="utf-8") for name in JS_PARTS))
+    css = minify_css((SRC / "signpost.css").read_text(encoding="utf-8"))
+    data = {**pack_strings(locales), "emergency": emergency}
+    # json.dumps escapes everything beyond ASCII, so the file reads the same
+    # whatever character set the host page declares.
+    js = replace_once(js, '/*@CSS*/ ""', json.dumps(css))
+    js = replace_once(js, "/*@DATA*/ {}", json.dumps(data, separators=(",", ":"), sort_keys=True))
+    return '(function () {\n"use strict";\n' + js + "\n})();\n"
+
+
+def replace_once(text: str, marker: str, value: str) -> str:
+    if text.count(marker) != 1:
+        raise ValueError(f"widget source must contain {marker!r} exactly once")
+    return text.replace(marker, value)
+
+
+def load_locales() -> dict:
+    english = read_strings("en")
+    if not english:
+        raise ValueError("locales/widget/en.yml is missing or empty")
+    locales = {}
+    for locale in supported_locales():
+        strings = english if locale == "en" else read_strings(locale)
+        check_translation(locale, strings, english)
+        locales[locale] = {"dir": direction(locale), "strings": strings}
+    return locales
+
+
+def pack_strings(locales: dict) -> dict:
+    """Name each key once: {"keys": [...], "locales": {"de": {"dir": "ltr", "strings": [...]}}}.
+
+    Repeating every key for 12 languages would cost about 500 bytes gzipped;
+    a missing translation is null, and the widget falls back to English.
+    """
+    keys = list(locales["en"]["strings"])
+    packed = {code: {"dir": entry["dir"], "strings": [entry["strings"].get(key) for key in keys]}
+              for code, entry in locales.items()}
+    return {"keys": keys, "locales": packed}
+
+
+def read_strings(locale: str) -> dict:
+    path = STRINGS_DIR / f"{locale}.yml"
+    if not path.exists():
+        return {}
+    return yaml.safe_load(path.read_text(encoding="utf-8")).get(locale) or {}
+
+
+def check_translation(locale: str, strings: dict, english: dict) -> None:
+    """A translated string must use exactly the placeholders of its English original."""
+    for key, text in strings.items():
+        if key not in english:
+            raise ValueError(f"locales/widget/{locale}.yml: unknown key {key!r}")
+        if set(PLACEHOLDER.findall(str(text))) != set(PLACEHOLDER.findall(english[key])):
+            raise ValueError(f"locales/widget/{locale}.yml: {key!r} must keep the placeholders of the English text")
+
+
+def check_emergency(table: dict) -> dict:
+    """Keep only what the widget shows: a display text and a tel: link per number."""
+    checked = {}
+    for country, numbers in table.items():
+        if not re.fullmatch(r"[A-Z]{2}", country):
+            raise ValueError(f"emergency table: bad country code {country!r}")
+        checked[country] = [
+            {"display": str(n["display"]), "href": str(n["href"])} for n in numbers if str(n["href"]).startswith("tel:")
+        ]
+    return checked
+
+
+def minify_js(js: str) -> str:
+    """Drop comment lines, trailing "  // ..." comments, indentation and blank lines.
+
+    Deliberately simple so it cannot break code: the widget source keeps one
+    statement per line, uses only // comments, and has no " // " inside strings.
+    """
+    lines = []
+    for line in js.splitlines():
+        line = line.strip()
+        if line.startswith("//"):
+            continue
+        line = re.sub(r"\s+//\s.*$", "", line)
+        if line:
+            lines.append(line)
+    return "\n".join(lines)
+
+
+def minify_css(css: str) -> str:
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    css = re.sub(r"\s+", " ", css)
+    css = re.sub(r"\s*([{};,])\s*", r"\1", css)
+    css = re.sub(r":\s+", ":", css)
+    return css.replace(";}", "}").strip()
+
+
+def sri_hash(data: bytes) -> str:
+    return "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode("ascii")
+
+
+def gzipped_size(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=9, mtime=0))
+
+
+def demo_page(name: str, integrity: str) -> str:
+    """A demo page as served: demo.html gets the script's hash in its script tag and embed snippet."""
+    text = (DEMO / name).read_text(encoding="utf-8")
+    return text.replace(INTEGRITY_MARK, integrity)
+
+
+def write_demo(out: Path, integrity: str) -> None:
+    for name in DEMO_FILES:
+        (out / name).write_text(demo_page(name, integrity), encoding="utf-8")
+
+
+def main() -> int:
+    path = build_widget()
+    data = path.read_bytes()
+    size = gzipped_size(data)
+    print(f"wrote {path}: {len(data)} bytes, {size} bytes gzipped (budget {SIZE_BUDGET_BYTES})")
+    print(f"integrity: {sri_hash(data)}")
+    return 0 if size <= SIZE_BUDGET_BYTES else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
