@@ -19,11 +19,12 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from signpost.i18n import t
+from signpost.settings import load as load_settings
 from signpost.languages import DEFAULT_LOCALE, direction, normalise_country, normalise_locale
 
 logger = logging.getLogger(__name__)
 
-MAX_MESSAGE_CHARS = 2000
+MAX_MESSAGE_CHARS = load_settings().max_message_chars
 SENDER = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 CLIENTS = {"widget", "api"}
 
