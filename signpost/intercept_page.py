@@ -21,6 +21,7 @@ p{margin:0 0 .75rem}
 .card{border:2px solid #1d4e89;border-radius:.5rem;padding:1rem;margin:0 0 1rem}
 .card ul{list-style:none;padding:0;margin:.5rem 0}
 .card li{margin:0 0 .5rem}
+.card li .note{display:block}
 .note,.small{font-size:.9375rem;color:#3b3b3b}
 a{color:#1d4e89;text-underline-offset:.15em}
 a:focus-visible{outline:3px solid #b35c00;outline-offset:2px}
