@@ -38,7 +38,7 @@ def law_text(conversation: Conversation) -> tuple[str, bool]:
                           card.provenance.seen_on.isoformat() if card.provenance.seen_on else None,
                           card.provenance.checked_on.isoformat() if card.provenance.checked_on else None, locale)
     paragraphs = [" ".join(p for p in parts if p),
-                  t("law.not_advice", locale, url=card.source_url) + (f" {dated}" if dated else ""),
+                  t("law.not_advice", locale, url=card.source_url) + (f"\n{dated}" if dated else ""),
                   t("law.help", locale)]
     return "\n\n".join(paragraphs), True
 
