@@ -3,6 +3,7 @@ is it legal."""
 from __future__ import annotations
 
 from actions.base import SignpostAction
+from actions.law import explain_law
 
 
 class ExplainContact(SignpostAction):
@@ -17,8 +18,4 @@ class ExplainAiLaw(SignpostAction):
     action_name = "action_explain_ai_law"
 
     def respond(self, conversation, reply):
-        reply.text("answers.ai_legal", buttons=[
-            reply.button("topics.own_thoughts", "need_own_thoughts"),
-            reply.button("topics.viewed_images", "need_viewed_images"),
-            reply.button("followups.start_again", "start_again"),
-        ])
+        explain_law(conversation, reply)   # the country's law card, or the general statement

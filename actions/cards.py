@@ -7,7 +7,7 @@ import datetime as dt
 from typing import Optional
 
 from babel import Locale
-from babel.dates import format_date, get_day_names
+from babel.dates import format_date, format_skeleton, get_day_names
 
 from signpost.directory.hours import WEEKDAYS, status
 from signpost.directory.lookup import Service, ServiceChannel
@@ -59,6 +59,9 @@ def _channel(channel: ServiceChannel, locale: str) -> dict:
 
 def _hours(service: Service, locale: str, now: Optional[dt.datetime]) -> Optional[dict]:
     if not service.hours:
+        if any(c.type in ("phone", "sms", "chat") for c in service.channels):
+            # Unknown hours are said, never guessed: and "open now" says nothing.
+            return {"text": t("card.hours_unknown", locale), "status": "unknown", "status_text": ""}
         return None
     state = status(service.hours, now)
     if state.state == "always":
@@ -89,6 +92,28 @@ def _cost(service: Service, locale: str) -> Optional[str]:
     return t(f"card.cost.{service.cost}", locale)
 
 
+def format_partial_date(value: str, locale: str) -> str:
+    """"2024-05-07" -> "7 May 2024"; "2024-05" -> "May 2024"; "2024" -> "2024", in the person's language."""
+    if len(value) == 4:
+        return value
+    if len(value) == 7:
+        return format_skeleton("yMMMM", dt.date.fromisoformat(value + "-01"), locale=babel_locale(locale))
+    return format_date(dt.date.fromisoformat(value), "long", locale=babel_locale(locale))
+
+
+def provenance(published_on: Optional[str], seen_on: Optional[str], checked_on: Optional[str],
+               locale: str) -> tuple[Optional[str], str]:
+    """(the date it names, the sentence): only a person's check is called a check."""
+    if checked_on:
+        return checked_on, t("card.provenance_checked", locale, date=format_partial_date(checked_on, locale))
+    if published_on:
+        return published_on, t("card.provenance_published", locale,
+                               date=format_partial_date(published_on, locale))
+    if seen_on:
+        return seen_on, t("card.provenance_seen", locale, date=format_partial_date(seen_on, locale))
+    return None, ""
+
+
 def render(service: Service, locale: str, now: Optional[dt.datetime] = None) -> tuple[str, dict]:
     """(plain text, structured payload) for one service."""
     channels = [_channel(c, locale) for c in service.channels]
@@ -103,8 +128,7 @@ def render(service: Service, locale: str, now: Optional[dt.datetime] = None) -> 
         languages = t("card.languages", locale, languages=language_names(service.languages, locale))
         if service.interpreters:
             languages += " " + t("card.interpreters", locale)
-    verified = t("card.verified", locale,
-                 date=format_date(dt.date.fromisoformat(service.verified_on), "long", locale=babel_locale(locale)))
+    dated, verified = provenance(service.published_on, service.seen_on, service.checked_on, locale)
 
     lines = [service.name, t(f"card.description.{service.kind}", locale)]
     for channel in channels:
@@ -112,7 +136,7 @@ def render(service: Service, locale: str, now: Optional[dt.datetime] = None) -> 
             f"{channel['label']}: {channel['href']}"
         lines.append(f"{line} ({channel['note']})" if channel.get("note") else line)
     if hours:
-        shown = [hours["text"]] if hours["status"] == "always" else [hours["text"], hours["status_text"]]
+        shown = [hours["text"]] if hours["status"] in ("always", "unknown") else [hours["text"], hours["status_text"]]
         lines.append(" · ".join(x for x in shown if x))
     lines.extend(x for x in (cost, confidentiality, languages, verified) if x)
 
@@ -126,8 +150,12 @@ def render(service: Service, locale: str, now: Optional[dt.datetime] = None) -> 
         "cost": cost,
         "confidentiality": confidentiality,
         "languages": languages,
-        "verified_on": service.verified_on,
+        # The widget shows `verified_text`; the three dates let other clients say what is true.
+        "verified_on": dated,
         "verified_text": verified,
+        "published_on": service.published_on,
+        "seen_on": service.seen_on,
+        "checked_on": service.checked_on,
         "source_url": service.source_url,
     }
     return "\n".join(line for line in lines if line), payload

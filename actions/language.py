@@ -6,6 +6,8 @@ from typing import Optional
 from babel import Locale
 
 from actions.base import SignpostAction
+from actions.needs import answer_need
+from signpost.vocabulary import NEEDS
 from signpost.languages import babel_code, normalise_locale, supported_locales
 from signpost.nlu.text import normalise
 
@@ -26,6 +28,12 @@ class SetLanguage(SignpostAction):
             reply.text("language.question", buttons=reply.language_buttons())
             return
         conversation.set_locale(locale)
+        last = conversation.tracker.get_slot("last_need")
+        if last in NEEDS:
+            # The last answer again, in the new language.
+            reply.text("language.switched")
+            answer_need(conversation, reply, last)
+            return
         reply.texts(["language.switched", "topics.question"], buttons=reply.topic_buttons())
 
 

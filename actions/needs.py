@@ -108,8 +108,12 @@ class SetCountry(SignpostAction):
         else:
             reply.text("country.not_covered", country=country_name(code, conversation.locale))
         pending = conversation.tracker.get_slot("pending_need")
+        last = conversation.tracker.get_slot("last_need")
         if pending in NEEDS:
             answer_need(conversation, reply, pending)
+        elif last in NEEDS:
+            # "ich bin übrigens in Österreich": the last answer again, for the new country.
+            answer_need(conversation, reply, last)
         else:
             reply.text("topics.question", buttons=reply.topic_buttons())
 

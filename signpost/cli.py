@@ -98,7 +98,7 @@ def cmd_directory_check(args: argparse.Namespace) -> int:
 
 
 def cmd_directory_report(args: argparse.Namespace) -> int:
-    from signpost.directory.report import coverage_table, report
+    from signpost.directory.report import coverage_table, follow_up_table, report
 
     directory = args.path or paths.DIRECTORY_DIR
     if args.update_docs:
@@ -106,7 +106,8 @@ def cmd_directory_report(args: argparse.Namespace) -> int:
 
         doc = paths.ROOT / "docs" / "directory.md"
         replace_generated(doc, "coverage", coverage_table(directory))
-        print(f"Updated the coverage table in {doc.relative_to(paths.ROOT)}.")
+        replace_generated(doc, "follow-ups", follow_up_table(directory))
+        print(f"Updated the coverage tables in {doc.relative_to(paths.ROOT)}.")
         return 0
     print(report(directory))
     return 0

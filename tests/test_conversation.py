@@ -44,7 +44,7 @@ def test_worried_about_own_thoughts_gets_a_prevention_service(chat, country, exp
     assert shown, texts(messages)
     assert expected_service in shown[0]["name"]
     assert shown[0]["kind"] == "prevention_service"
-    assert all(c["verified_on"] and c["source_url"] for c in shown)
+    assert all(c["verified_text"] and c["source_url"] for c in shown)
     assert "/ask_what_happens" in payloads(messages)
     assert_rendered_from_locale(messages, "en")
 

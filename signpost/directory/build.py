@@ -13,6 +13,8 @@ from pathlib import Path
 import sqlite_utils
 
 from signpost import paths
+from signpost.directory import covered_countries
+from signpost.directory.law import law_dir, read_law, validate_law
 from signpost.directory.schema import Contact, is_shown, read_directory
 
 
@@ -22,8 +24,8 @@ class DirectoryInvalid(Exception):
 
 def source_hash(directory: Path = paths.DIRECTORY_DIR) -> str:
     digest = hashlib.sha256()
-    for path in sorted(directory.glob("*.yaml")):
-        digest.update(path.name.encode())
+    for path in sorted(directory.glob("*.yaml")) + sorted(law_dir(directory).glob("*.yaml")):
+        digest.update(path.relative_to(directory).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
@@ -40,6 +42,7 @@ def is_stale(db_path: Path = paths.DIRECTORY_DB, directory: Path = paths.DIRECTO
 
 def _contact_row(contact: Contact) -> dict:
     hours = contact.hours
+    policy = contact.reporting_policy
     return {
         "id": contact.id,
         "kind": contact.kind,
@@ -53,8 +56,11 @@ def _contact_row(contact: Contact) -> dict:
         "hours": json.dumps(
             {"timezone": hours.timezone, "always_open": hours.always_open, "weekly": hours.weekly}
         ) if hours and is_shown(hours.confidence) else None,
+        # Only a shown (high/medium) policy with its own source: otherwise the bot says it does not know.
+        "reporting_policy": json.dumps({"value": policy.value, "source_url": policy.source_url})
+        if policy and is_shown(policy.confidence) and policy.value != "unknown" else None,
         "source_url": contact.source_url,
-        "verified_on": contact.verified_on.isoformat(),
+        **contact.provenance.as_dict(),
         "confidence": contact.confidence,
         "shown": int(is_shown(contact.confidence)),
         "notes": contact.notes,
@@ -68,7 +74,9 @@ def build(db_path: Path = paths.DIRECTORY_DB, directory: Path = paths.DIRECTORY_
     from signpost.directory.check import validate
 
     contacts, problems = read_directory(directory)
-    problems += validate(contacts)
+    law_cards, law_problems = read_law(directory)
+    problems += validate(contacts, directory=directory) + law_problems
+    problems += validate_law(law_cards, covered_countries(directory), directory)
     if problems:
         raise DirectoryInvalid("\n".join(str(p) for p in problems))
 
@@ -103,7 +111,7 @@ def build(db_path: Path = paths.DIRECTORY_DB, directory: Path = paths.DIRECTORY_
                 "confidence": ch.confidence,
                 "shown": int(is_shown(ch.confidence) and is_shown(c.confidence)),
                 "source_url": ch.source_url or c.source_url,
-                "verified_on": (ch.verified_on or c.verified_on).isoformat(),
+                **ch.provenance.or_else(c.provenance).as_dict(),
             }
             for c in contacts
             for i, ch in enumerate(c.channels)
@@ -112,6 +120,9 @@ def build(db_path: Path = paths.DIRECTORY_DB, directory: Path = paths.DIRECTORY_
         foreign_keys=[("contact_id", "contacts", "id")],
     )
     db["contacts"].create_index(["kind"])
+    # Law cards: only the shown ones, and only the fields a card may use.
+    db["law"].insert_all(({"country": card.country, "record": json.dumps(card.to_record())}
+                          for card in law_cards if card.shown), pk="country")
     db["meta"].insert_all(
         [{"key": "source_hash", "value": source_hash(directory)}], pk="key"
     )

@@ -9,9 +9,10 @@ import phonenumbers
 
 from signpost import paths
 from signpost.directory import covered_countries
-from signpost.directory.schema import WORLDWIDE, Contact, Problem, is_shown, read_directory
+from signpost.directory.law import read_law, validate_law
+from signpost.directory.schema import WORLDWIDE, Contact, Problem, Provenance, is_shown, read_directory
 
-REVERIFY_AFTER_DAYS = 365
+REVERIFY_AFTER_DAYS = 365   # a fact a person checked longer ago than this is due for another check
 
 # phonenumbers' types that each declared number_kind may have.
 _EXPECTED_TYPES = {
@@ -77,10 +78,15 @@ def validate(contacts: list[Contact], today: dt.date | None = None,
             add(contact, contact.line, "duplicate id")
         if is_shown(contact.confidence) and not contact.source_url.startswith(("https://", "http://")):
             add(contact, contact.line, "needs a `source_url` (every shown contact carries its source)")
-        if contact.verified_on == dt.date.min:
-            add(contact, contact.line, "needs `verified_on`")
-        elif contact.verified_on > today:
-            add(contact, contact.line, "`verified_on` is in the future")
+        for reason in _date_problems(contact.provenance, today, required=True):
+            add(contact, contact.line, reason)
+        policy = contact.reporting_policy
+        if policy and is_shown(policy.confidence) and policy.value != "unknown":
+            if not str(policy.source_url or "").startswith(("https://", "http://")):
+                add(contact, contact.line, "a shown `reporting_policy` needs its own `source_url`")
+        for channel in contact.channels:
+            for reason in _date_problems(channel.provenance, today, required=False):
+                add(contact, channel.line, reason)
         if not contact.channels:
             add(contact, contact.line, "needs at least one channel")
         for channel in contact.channels:
@@ -117,6 +123,20 @@ def validate(contacts: list[Contact], today: dt.date | None = None,
     return problems
 
 
+def _date_problems(dates: Provenance, today: dt.date, required: bool) -> list[str]:
+    """A fact needs the date its source states or the day the source was read; none in the future."""
+    problems = []
+    if required and not (dates.published_on or dates.seen_on):
+        problems.append("needs `published_on` (the source's date) or `seen_on` (the day the copy was read)")
+    if dates.published_on and dates.published_on > today.isoformat():
+        problems.append("`published_on` is in the future")
+    for name in ("seen_on", "checked_on"):
+        value = getattr(dates, name)
+        if value and value > today:
+            problems.append(f"`{name}` is in the future")
+    return problems
+
+
 def _valid_span(span: str) -> bool:
     try:
         start, end = span.split("-")
@@ -130,4 +150,6 @@ def _valid_span(span: str) -> bool:
 
 def check_directory(directory: Path, today: dt.date | None = None) -> list[Problem]:
     contacts, problems = read_directory(directory)
-    return problems + validate(contacts, today, directory)
+    law_cards, law_problems = read_law(directory)
+    return (problems + validate(contacts, today, directory) + law_problems
+            + validate_law(law_cards, covered_countries(directory), directory, today))

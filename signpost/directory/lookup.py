@@ -10,6 +10,7 @@ from typing import Optional
 
 from signpost import paths
 from signpost.vocabulary import NEEDS
+from signpost.directory.law import ShownLaw
 from signpost.directory.schema import WORLDWIDE
 
 CONFIDENCE_ORDER = {"high": 0, "medium": 1}
@@ -25,7 +26,9 @@ class ServiceChannel:
     url: Optional[str]
     address: Optional[str]
     source_url: str
-    verified_on: str
+    published_on: Optional[str]
+    seen_on: Optional[str]
+    checked_on: Optional[str]
 
     def reachable_from(self, country: Optional[str]) -> bool:
         if self.type not in ("phone", "sms") or country is None:
@@ -46,9 +49,12 @@ class Service:
     confidentiality: str
     hours: Optional[dict]
     source_url: str
-    verified_on: str
+    published_on: Optional[str]     # the date the source states (may be "2024-05" or "2024")
+    seen_on: Optional[str]          # the day the copy of the source was read
+    checked_on: Optional[str]       # the day a person checked the contact; None until someone has
     confidence: str
     channels: tuple[ServiceChannel, ...]
+    reporting_policy: Optional[str] = None   # the service's own stated policy (shown ones only), or None
 
     @property
     def international(self) -> bool:
@@ -63,8 +69,17 @@ class Service:
 class Directory:
     """The shown contacts (high/medium confidence only), loaded once from the built database."""
 
-    def __init__(self, services: list[Service]):
+    def __init__(self, services: list[Service], laws: Optional[dict[str, ShownLaw]] = None):
         self.services = services
+        self.laws = laws or {}
+
+    def law(self, country: Optional[str]) -> Optional[ShownLaw]:
+        """The country's law card, when one can be shown (high/medium confidence)."""
+        return self.laws.get(country or "")
+
+    def service(self, service_id: str, country: Optional[str]) -> Optional[Service]:
+        found = next((s for s in self.services if s.id == service_id), None)
+        return found.for_country(country) if found else None
 
     @classmethod
     def load(cls, db_path: Path = paths.DIRECTORY_DB) -> "Directory":
@@ -87,7 +102,7 @@ class Directory:
                         type=row["type"], number=row["number"], display=row["display"],
                         number_kind=row["number_kind"], dial_from=tuple(json.loads(row["dial_from"])),
                         url=row["url"], address=row["address"], source_url=row["source_url"],
-                        verified_on=row["verified_on"],
+                        published_on=row["published_on"], seen_on=row["seen_on"], checked_on=row["checked_on"],
                     )
                 )
             services = [
@@ -97,14 +112,19 @@ class Directory:
                     audiences=audiences.get(row["id"], ()), interpreters=bool(row["interpreters"]),
                     cost=row["cost"], confidentiality=row["confidentiality"],
                     hours=json.loads(row["hours"]) if row["hours"] else None,
-                    source_url=row["source_url"], verified_on=row["verified_on"],
-                    confidence=row["confidence"], channels=tuple(channels.get(row["id"], ())),
+                    source_url=row["source_url"], published_on=row["published_on"], seen_on=row["seen_on"],
+                    checked_on=row["checked_on"], confidence=row["confidence"],
+                    channels=tuple(channels.get(row["id"], ())),
+                    reporting_policy=json.loads(row["reporting_policy"])["value"] if row["reporting_policy"] else None,
                 )
                 for row in conn.execute("select * from contacts where shown = 1 order by source_file, source_line")
             ]
+            tables = {r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")}
+            laws = {row["country"]: ShownLaw.from_record(json.loads(row["record"]))
+                    for row in conn.execute("select * from law")} if "law" in tables else {}
         finally:
             conn.close()
-        return cls([s for s in services if s.channels])
+        return cls([s for s in services if s.channels], laws)
 
     def countries(self) -> list[str]:
         """Countries with their own contacts, in a stable order."""

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Optional
@@ -38,23 +39,33 @@ CONFIDENTIALITY = (
     "unknown",
 )
 CONFIDENCE = ("high", "medium", "low")
+# What a service says it does with what you tell it (its own stated policy, with its source).
+REPORTING_POLICIES = (
+    "passes_on_risk",                           # passes on a child at risk or a crime it is told about
+    "reports_offences",                         # reports any offence, online offending included
+    "caller_decides_unless_immediate_danger",   # nothing passed on unless a child faces immediate danger
+    "bound_by_confidentiality",                 # bound by medical or professional secrecy
+    "unknown",
+)
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 WORLDWIDE = "worldwide"
 
 CONTACT_KEYS = {
     "id", "kind", "name", "operator", "countries", "languages", "interpreters", "audiences",
-    "channels", "hours", "cost", "confidentiality", "confidentiality_note", "source_url",
-    "verified_on", "confidence", "notes",
+    "channels", "hours", "cost", "confidentiality", "confidentiality_note", "reporting_policy", "source_url",
+    "published_on", "seen_on", "checked_on", "confidence", "notes",
 }
 REQUIRED_CONTACT_KEYS = {
     "id", "kind", "name", "countries", "languages", "audiences", "channels", "cost",
-    "confidentiality", "verified_on", "confidence",
-}  # source_url too, for every contact that can be shown (checked in check.py)
+    "confidentiality", "confidence",
+}  # source_url too, for every contact that can be shown, and published_on or seen_on (checked in check.py)
 CHANNEL_KEYS = {
     "type", "number", "display", "number_kind", "dial_from", "url", "address", "note",
-    "confidence", "source_url", "verified_on",
+    "confidence", "source_url", "published_on", "seen_on", "checked_on",
 }
-HOURS_KEYS = {"timezone", "always_open", "weekly", "confidence"}
+HOURS_KEYS = {"timezone", "always_open", "weekly", "confidence", "source_url", "published_on", "seen_on", "note"}
+REPORTING_POLICY_KEYS = {"value", "summary", "source_url", "published_on", "seen_on", "confidence"}
+DATE_KEYS = ("published_on", "seen_on", "checked_on")
 
 
 @dataclass(frozen=True)
@@ -69,12 +80,49 @@ class Problem:
         return f"{self.path}:{self.line}: {self.message}"
 
 
+@dataclass(frozen=True)
+class Provenance:
+    """Where a fact's dates come from, kept apart because they mean different things.
+
+    published_on: the date the source itself states ("2024-05-07", or "2024-05" / "2024" when that
+    is all it gives); seen_on: the day the copy of the source was read; checked_on: the day a person
+    checked the fact with the service itself. Only checked_on makes a fact "checked by a person".
+    """
+
+    published_on: Optional[str] = None
+    seen_on: Optional[dt.date] = None
+    checked_on: Optional[dt.date] = None
+
+    def or_else(self, other: "Provenance") -> "Provenance":
+        """This fact's own dates, falling back to `other`'s (a channel falls back to its contact)."""
+        if self.published_on or self.seen_on or self.checked_on:
+            return self
+        return other
+
+    def as_dict(self) -> dict:
+        return {"published_on": self.published_on,
+                "seen_on": self.seen_on.isoformat() if self.seen_on else None,
+                "checked_on": self.checked_on.isoformat() if self.checked_on else None}
+
+
+@dataclass
+class ReportingPolicy:
+    """What a service says it does with what it is told: `value` drives the answer, `summary` is the
+    maintainers' English summary of the source (never shown)."""
+
+    value: str
+    summary: str
+    source_url: Optional[str]
+    confidence: str
+    provenance: Provenance = Provenance()
+
+
 @dataclass
 class Channel:
     type: str
     confidence: str
     source_url: Optional[str]
-    verified_on: Optional[dt.date]
+    provenance: Provenance
     number: Optional[str] = None
     display: Optional[str] = None
     number_kind: Optional[str] = None
@@ -91,6 +139,8 @@ class Hours:
     always_open: bool
     weekly: dict[str, list[str]]
     confidence: str
+    source_url: Optional[str] = None
+    provenance: Provenance = Provenance()
 
 
 @dataclass
@@ -105,12 +155,13 @@ class Contact:
     cost: str
     confidentiality: str
     source_url: str
-    verified_on: dt.date
+    provenance: Provenance
     confidence: str
     operator: Optional[str] = None
     interpreters: bool = False
     hours: Optional[Hours] = None
     confidentiality_note: Optional[str] = None
+    reporting_policy: Optional[ReportingPolicy] = None
     notes: Optional[str] = None
     file: str = ""
     line: int = 0
@@ -126,6 +177,9 @@ def _line(node: Any, key: Any = None) -> int:
         return node.lc.line + 1
     except (AttributeError, KeyError, TypeError):
         return 0
+
+
+PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2]))?$")
 
 
 def _as_date(value: Any) -> Optional[dt.date]:
@@ -180,6 +234,39 @@ class _Reader:
                 out.append(text)
         return tuple(out)
 
+    def provenance(self, node) -> Provenance:
+        """published_on (a full or partial date the source states), seen_on and checked_on (days)."""
+        values = {}
+        for key in DATE_KEYS:
+            raw = node.get(key)
+            if raw is None:
+                values[key] = None
+            elif key == "published_on" and isinstance(raw, str) and PARTIAL_DATE.match(raw):
+                values[key] = raw
+            elif _as_date(raw) is None:
+                self.problem(_line(node, key), f"`{key}` must be a date (YYYY-MM-DD"
+                                               + ("; or YYYY-MM / YYYY)" if key == "published_on" else ")"))
+                values[key] = None
+            else:
+                values[key] = _as_date(raw).isoformat() if key == "published_on" else _as_date(raw)
+        if node.get("verified_on") is not None:
+            self.problem(_line(node, "verified_on"),
+                         "`verified_on` is replaced by `published_on`, `seen_on` and `checked_on`")
+        return Provenance(**values)
+
+    def reporting_policy(self, node) -> Optional[ReportingPolicy]:
+        if node is None:
+            return None
+        if not hasattr(node, "get"):
+            self.problem(0, "`reporting_policy` must be a mapping")
+            return None
+        self.unknown_keys(node, REPORTING_POLICY_KEYS, "reporting_policy")
+        value = self.enum(node, "value", REPORTING_POLICIES) or "unknown"
+        confidence = self.enum(node, "confidence", CONFIDENCE) or "low"
+        return ReportingPolicy(value=value, summary=str(node.get("summary") or ""),
+                               source_url=node.get("source_url"), confidence=confidence,
+                               provenance=self.provenance(node))
+
     def unknown_keys(self, node, allowed: set[str], what: str) -> None:
         for key in node:
             if key not in allowed:
@@ -197,11 +284,9 @@ class _Reader:
             type=ctype,
             confidence=self.enum(node, "confidence", CONFIDENCE, required=False) or contact_confidence,
             source_url=node.get("source_url"),
-            verified_on=_as_date(node.get("verified_on")),
+            provenance=self.provenance(node),
             line=_line(node),
         )
-        if node.get("verified_on") is not None and channel.verified_on is None:
-            self.problem(_line(node, "verified_on"), "`verified_on` must be a date (YYYY-MM-DD)")
         if ctype in ("phone", "sms"):
             channel.number = None if node.get("number") is None else str(node.get("number"))
             channel.display = node.get("display")
@@ -245,6 +330,8 @@ class _Reader:
             always_open=always,
             weekly=weekly,
             confidence=self.enum(node, "confidence", CONFIDENCE, required=False) or "medium",
+            source_url=node.get("source_url"),
+            provenance=self.provenance(node),
         )
 
     def contact(self, node, file_country: str) -> Optional[Contact]:
@@ -258,9 +345,6 @@ class _Reader:
         confidence = self.enum(node, "confidence", CONFIDENCE) or "low"
         channels_node = node.get("channels") or []
         channels = [c for c in (self.channel(ch, confidence) for ch in channels_node) if c]
-        verified_on = _as_date(node.get("verified_on"))
-        if node.get("verified_on") is not None and verified_on is None:
-            self.problem(_line(node, "verified_on"), "`verified_on` must be a date (YYYY-MM-DD)")
         audiences = node.get("audiences") or []
         for audience in audiences:
             if audience not in AUDIENCES:
@@ -279,8 +363,9 @@ class _Reader:
             cost=self.enum(node, "cost", COSTS) or "unknown",
             confidentiality=self.enum(node, "confidentiality", CONFIDENTIALITY) or "unknown",
             confidentiality_note=node.get("confidentiality_note"),
+            reporting_policy=self.reporting_policy(node.get("reporting_policy")),
             source_url=node.get("source_url") or "",
-            verified_on=verified_on or dt.date.min,
+            provenance=self.provenance(node),
             confidence=confidence,
             notes=node.get("notes"),
             file=str(self.path),
