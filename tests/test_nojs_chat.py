@@ -2,6 +2,7 @@
 Signpost server: what Tor Browser's "Safest" setting gets (issue: no-JS chat and onion service)."""
 from __future__ import annotations
 
+import html
 import re
 import urllib.error
 import urllib.parse
@@ -10,6 +11,7 @@ import urllib.request
 import pytest
 
 from signpost.directory import emergency_table
+from signpost.languages import supported_locales
 from signpost.server.nojs_channel import CONVERSATION_ID
 from tests.support import locale_strings
 from widget.browser import axe_violations, launch_chromium
@@ -243,3 +245,39 @@ def test_bad_conversation_ids_get_a_fresh_start_not_an_error(signpost_server):
         assert EN["error.turn_failed"].replace("'", "&#x27;") in body       # never a dead end
         assert re.search(r'name="conversation" value="[0-9a-f]{32}"', body)
         assert "kill myself" not in body
+
+
+def test_hostile_posts_never_fail_or_echo(signpost_server):
+    """Odd bodies get a page (or a fixed 4xx), never a 5xx, and never repeat what was sent."""
+    conversation = "0123456789abcdef" * 2
+    bodies = [
+        ("application/x-www-form-urlencoded", f"conversation={conversation}&locale=ECHO1&text=%ff%fe%00ECHO2"),
+        ("application/x-www-form-urlencoded", f"conversation={conversation}&conversation=ECHO3&message=/ECHO4&message=/x"),
+        ("application/x-www-form-urlencoded", f"conversation={conversation}&country=ECHO5&text=" + "a" * 3000),
+        ("application/json", '{"conversation": "ECHO6", "text": "ECHO7"}'),
+        ("text/plain", "ECHO8"),
+        ("application/x-www-form-urlencoded", ""),
+    ]
+    for content_type, body in bodies:
+        for path in ("/chat/", "/chat/end"):
+            request = urllib.request.Request(f"{signpost_server.base_url}{path}", data=body.encode(),
+                                             headers={"Content-Type": content_type})
+            try:
+                with urllib.request.urlopen(request, timeout=30) as answer:
+                    status, text = answer.status, answer.read().decode()
+            except urllib.error.HTTPError as error:
+                status, text = error.code, error.read().decode()
+            assert status < 500, (path, body[:40])
+            echoed = [m for m in ("ECHO1", "ECHO3", "ECHO5", "ECHO6", "ECHO7", "ECHO8") if m in text]
+            assert echoed == [], (path, body[:40])
+
+
+@pytest.mark.parametrize("locale", supported_locales())
+def test_the_first_page_speaks_every_locale(signpost_server, locale):
+    with urllib.request.urlopen(f"{signpost_server.base_url}/chat/?locale={locale}&country=DE", timeout=30) as answer:
+        text = answer.read().decode()
+    strings = locale_strings(locale)
+    assert f'<html lang="{locale}" dir="{"rtl" if locale == "ar" else "ltr"}">' in text
+    for key in ("nojs.notice_heading", "nojs.send", "nojs.leave_now", "nojs.country_label"):
+        assert html.escape(strings[key]) in text, key
+    assert html.escape(strings["topics.crisis"]) in text

@@ -84,3 +84,16 @@ def test_onion_location_goes_on_html_pages_only_with_the_path():
     api = SimpleNamespace(content_type="application/json", headers={})
     asyncio.run(add(request, api))
     assert api.headers == {}
+
+
+def test_the_hardened_app_adds_the_header_only_when_configured():
+    from sanic import Sanic
+
+    from signpost.server.hardening import harden
+    from signpost.settings import Settings
+
+    configured = harden(Sanic("onion_configured"), Settings(onion_location=ONION))
+    assert "add_onion_location" in [m.__name__ for m in configured.response_middleware]
+    for value in ("", "http://example.org"):
+        plain = harden(Sanic(f"onion_plain_{len(value)}"), Settings(onion_location=value))
+        assert "add_onion_location" not in [m.__name__ for m in plain.response_middleware]

@@ -211,6 +211,11 @@ class NoJsChatInput(InputChannel):
                 await run_turn(checked)
             return html_page(pages.ended_page(locale, t("ended", locale)))
 
+        @chat.route("/chat/end", methods=["GET"])
+        async def end_reloaded(_: Request) -> HTTPResponse:
+            # A bookmark or a retyped address: nothing to end, start afresh.
+            return response.redirect(pages.CHAT_PATH, status=303)
+
         @chat.route("/chat/chat.css", methods=["GET"])
         async def stylesheet(_: Request) -> HTTPResponse:
             return response.raw(CSS_FILE.read_bytes(), content_type="text/css; charset=utf-8",
