@@ -10,8 +10,8 @@ forgets after the TTL or at "End chat"); the person's words appear only in the a
 post, escaped.
 
 Routes: GET /chat/ (first page; ?locale=&country= from its own GET form), POST /chat/ (a turn),
-POST /chat/end (End chat: forgets, then a neutral "ended" page), GET /chat/chat.css, GET /weather
-(the neutral page behind "Leave now").
+POST /chat/end (End chat: forgets, then a neutral "ended" page; a GET of it goes back to /chat/),
+GET /chat/chat.css, GET /weather (the neutral page behind "Leave now").
 """
 from __future__ import annotations
 
