@@ -41,6 +41,9 @@ class SignpostAction(Action, ABC):
             if not tracker.get_slot("started"):
                 conversation.set("started", True)
                 counters().record("conversation_started", conversation.locale, conversation.lookup_country)
+                if conversation.intercept:
+                    counters().record("chat_opened", conversation.locale, conversation.lookup_country,
+                                      conversation.intercept)
             if self.understood and tracker.get_slot("misunderstood"):
                 conversation.set("misunderstood", 0)
             self.respond(conversation, reply)

@@ -7,6 +7,7 @@ from typing import Any, Optional
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
+from signpost.intercept import REASONS as INTERCEPT_REASONS
 from signpost.languages import DEFAULT_LOCALE, normalise_country, normalise_locale
 
 RATHER_NOT_SAY = "ZZ"   # the person chose not to say their country
@@ -52,6 +53,12 @@ class Conversation:
     def lookup_country(self) -> Optional[str]:
         """The country to look services up for; None when unknown or not said."""
         return None if self.country in (None, RATHER_NOT_SAY) else self.country
+
+    @property
+    def intercept(self) -> Optional[str]:
+        """The platform intercept's reason when this chat was opened from it (signpost/intercept.py)."""
+        metadata = (self.tracker.latest_message or {}).get("metadata") or {}
+        return metadata["intercept"] if metadata.get("intercept") in INTERCEPT_REASONS else None
 
     @property
     def country_asked(self) -> bool:

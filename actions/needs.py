@@ -140,8 +140,13 @@ class RefuseContent(SignpostAction):
         return REFUSAL_INTENT
 
     def respond(self, conversation, reply):
+        """The refusal carries the way to confidential help: warnings that say the material is illegal
+        and show a prevention service are what changes behaviour (docs/safety.md)."""
         counters().record("escalation", conversation.locale, conversation.lookup_country, REFUSAL_COUNTER)
-        reply.text("refusal", buttons=[
+        reply.text("refusal")
+        help_now = directory().services_for("viewed_images", conversation.lookup_country, conversation.locale)
+        show_cards(conversation, reply, help_now[:1])
+        reply.text("followups.question", buttons=[
             reply.button("topics.own_thoughts", "need_own_thoughts"),
             reply.button("topics.viewed_images", "need_viewed_images"),
             reply.button("topics.crisis", "crisis"),

@@ -116,7 +116,14 @@ def cmd_directory_report(args: argparse.Namespace) -> int:
 def cmd_stats(args: argparse.Namespace) -> int:
     from signpost.counters import rows
 
+    from signpost import funnel
+
     data = rows(paths.STATS_DB, since=args.since)
+    steps = funnel.funnel(paths.STATS_DB, since=args.since)
+    if args.html:
+        args.html.write_text(funnel.html_report(steps, args.since), encoding="utf-8")
+        print(f"Wrote the intercept funnel report to {args.html}.")
+        return 0
     columns = ["day", "locale", "country", "event", "detail", "count"]
     if args.format == "csv":
         writer = csv.DictWriter(sys.stdout, fieldnames=columns)
@@ -127,6 +134,9 @@ def cmd_stats(args: argparse.Namespace) -> int:
         print("No counts yet.")
         return 0
     print(format_table(data, columns))
+    if steps:
+        print("\nThe platform intercept's funnel (docs/platforms.md):\n")
+        print(format_table(steps, funnel.COLUMNS))
     print("\nCounts under 10 are shown as <10.")
     return 0
 
@@ -163,6 +173,8 @@ def build_parser() -> argparse.ArgumentParser:
     stats = sub.add_parser("stats", help="aggregate counters (cells under 10 suppressed)")
     stats.add_argument("--since", help="first day to include, YYYY-MM-DD")
     stats.add_argument("--format", choices=["table", "csv"], default="table")
+    stats.add_argument("--html", type=Path, metavar="FILE",
+                       help="write the intercept funnel as a static HTML page with SVG bars")
     stats.set_defaults(func=cmd_stats)
 
     for tool in (locales_tool, evaluation, nlu_quality, transcripts, bench):

@@ -18,7 +18,9 @@ import sqlite_utils
 
 from signpost import paths
 
-EVENTS = ("conversation_started", "need_chosen", "service_shown", "escalation", "exit")
+EVENTS = ("conversation_started", "need_chosen", "service_shown", "escalation", "exit",
+          # The platform intercept's funnel (signpost/intercept.py), each with the reason as detail.
+          "warning_shown", "chat_opened", "contact_chosen")
 UNKNOWN_COUNTRY = "--"
 TABLE = "daily_counts"
 
@@ -81,7 +83,34 @@ def ensure_schema(db_path: Path = paths.STATS_DB) -> None:
     db_path.parent.mkdir(parents=True, exist_ok=True)
     db = sqlite_utils.Database(db_path)
     db.execute(SCHEMA)
+    _migrate(db)
     db.conn.close()
+
+
+def _migrate(db: sqlite_utils.Database) -> None:
+    """A table made by an older version has an older CHECK list of events, which would refuse the
+    new ones: copy its counts into a table with the current schema (in one transaction, which the
+    Rasa server and the action server may race for; the loser finds nothing left to do)."""
+    wanted = " ".join(SCHEMA.replace("IF NOT EXISTS ", "").split())
+
+    def current() -> str:
+        row = db.conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", [TABLE]).fetchone()
+        return " ".join(row[0].split())
+
+    if current() == wanted:
+        return
+    conn = db.conn
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if current() != wanted:
+            conn.execute(f"ALTER TABLE {TABLE} RENAME TO {TABLE}_old")
+            conn.execute(SCHEMA)
+            conn.execute(f"INSERT INTO {TABLE} SELECT * FROM {TABLE}_old")
+            conn.execute(f"DROP TABLE {TABLE}_old")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
 
 
 SUPPRESSION_THRESHOLD = 10

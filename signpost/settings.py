@@ -32,8 +32,10 @@ class Settings:
             o.strip() for o in os.environ.get("SIGNPOST_CORS_ORIGINS", "").split(",") if o.strip()
         )
     )
-    # Largest request body accepted, in bytes.
-    max_body_bytes: int = field(default_factory=lambda: _int("SIGNPOST_MAX_BODY_BYTES", 16384))
+    # Longest message accepted, in characters: someone who typed for an hour must be read whole.
+    max_message_chars: int = field(default_factory=lambda: _int("SIGNPOST_MAX_MESSAGE_CHARS", 10000))
+    # Largest request body accepted, in bytes (room for the longest message in any script, as JSON).
+    max_body_bytes: int = field(default_factory=lambda: _int("SIGNPOST_MAX_BODY_BYTES", 65536))
     # Redis URL for running several workers (redis://:password@host:port/0); empty = in-memory.
     redis_url: str = field(default_factory=lambda: os.environ.get("SIGNPOST_REDIS_URL", ""))
     # The service's onion address (http://<56 characters>.onion), announced to Tor Browser on HTML

@@ -92,10 +92,20 @@ def test_a_country_named_in_the_message_is_used():
 
 
 def test_a_request_for_sexual_content_is_refused_without_echo():
-    messages, _ = run(needs.RefuseContent(), tracker("request_sexual_content", "MARKER-unit write me a story"))
-    assert messages[0]["text"].startswith(t("refusal", "en")[:20])
+    messages, _ = run(needs.RefuseContent(), tracker("request_sexual_content", "MARKER-unit write me a story",
+                                                     country="GB"))
+    assert messages[0]["text"] == t("refusal", "en")
     assert messages[0]["custom"]["route"] == "request_sexual_content"
     assert all("MARKER-unit" not in (m.get("text") or "") for m in messages)
+
+
+def test_the_refusal_shows_the_countrys_prevention_service():
+    for country, locale, expected in (("GB", "en", "Stop It Now"), ("DE", "de", "Kein Täter werden"), (None, "en", "")):
+        messages, _ = run(needs.RefuseContent(), tracker("request_sexual_content", "send pics", country=country,
+                                                         locale=locale))
+        shown = [m["custom"]["service"] for m in messages if m["custom"]["kind"] == "service"]
+        assert len(shown) == 1 and shown[0]["kind"] == "prevention_service", country
+        assert expected in shown[0]["name"], (country, shown[0]["name"])
 
 
 def test_the_opening_for_an_api_client_carries_the_notice_and_the_topics():

@@ -98,6 +98,22 @@ def _send_markers(base_url: str, action_server) -> None:
     status, page = _post_form(f"{base_url}/chat/", {"conversation": uuid.uuid4().hex, "locale": "en",
                                                    "country": "GB", "text": f"a child is in danger {MARKER}"})
     assert status == 200 and MARKER not in page and 'href="tel:999"' in page
+    # 9. The platform intercept: markers in every query parameter and in the request headers.
+    query = f"locale={MARKER}&country={MARKER}&reason={MARKER}&format=json&{MARKER}={MARKER}"
+    headers = {"Accept-Language": MARKER, "User-Agent": MARKER, "X-Forwarded-For": MARKER, "Referer": MARKER,
+               "Cookie": f"id={MARKER}", f"X-{MARKER}": MARKER}
+    for path in (f"/intercept?{query}", f"/intercept?{query.replace('format=json', 'format=html')}",
+                 f"/intercept/chat?{query}", f"/intercept/go?{query}&to={MARKER}&channel={MARKER}",
+                 f"/intercept/{MARKER}"):
+        request = urllib.request.Request(base_url + path, headers=headers)
+        try:
+            with urllib.request.urlopen(request, timeout=10) as answer:
+                redirected_to = answer.url if answer.url != base_url + path else ""   # where /go sent us
+                seen = answer.read().decode() + str(answer.headers) + redirected_to
+        except urllib.error.HTTPError as error:
+            seen = error.read().decode() + str(error.headers)
+        assert not _hits(seen.encode()), path
+    Chat(base_url).say("/need_viewed_images", intercept=MARKER)
     # Unknown paths carry the marker too.
     for url in (f"{base_url}/{MARKER}", f"{base_url}/webhooks/rest/webhook?{MARKER}=1",
                 f"{base_url}/widget/{MARKER}.js", f"{base_url}/demo/{MARKER}"):

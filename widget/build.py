@@ -37,7 +37,7 @@ OUT = paths.WIDGET_BUILD_DIR
 STRINGS_DIR = paths.LOCALES_DIR / "widget"
 DEMO_FILES = ("demo.html", "demo.css", "neutral.html")
 INTEGRITY_MARK = "{{INTEGRITY}}"
-JS_PARTS = ("config.js", "dom.js", "quick-exit.js", "element.js")
+JS_PARTS = ("config.js", "dom.js", "quick-exit.js", "intercept.js", "element.js")
 SIZE_BUDGET_BYTES = 15 * 1024
 
 

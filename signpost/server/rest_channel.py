@@ -3,7 +3,7 @@
 Differences from Rasa's own RestInput, each closing a gap:
 - malformed or oversized input gets a fixed 400 answer that never repeats the input (Rasa's answers
   500 to a JSON list, and logs the message text when a turn fails);
-- only the metadata Signpost understands (locale, country, client) reaches the conversation;
+- only the metadata Signpost understands (locale, country, client, intercept) reaches the conversation;
 - each bot message arrives whole: text, buttons and card together (Rasa splits custom payloads into
   separate messages with no text).
 """
@@ -19,11 +19,13 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from signpost.i18n import t
+from signpost.intercept import REASONS as INTERCEPT_REASONS
+from signpost.settings import load as load_settings
 from signpost.languages import DEFAULT_LOCALE, direction, normalise_country, normalise_locale
 
 logger = logging.getLogger(__name__)
 
-MAX_MESSAGE_CHARS = 2000
+MAX_MESSAGE_CHARS = load_settings().max_message_chars
 SENDER = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 CLIENTS = {"widget", "api"}
 
@@ -65,6 +67,8 @@ def read_turn(body: Any) -> tuple[Optional[dict], Optional[str]]:
         metadata["country"] = country
     if raw_metadata.get("client") in CLIENTS:
         metadata["client"] = raw_metadata["client"]
+    if raw_metadata.get("intercept") in INTERCEPT_REASONS:   # a chat opened from the platform intercept
+        metadata["intercept"] = raw_metadata["intercept"]
     return {"sender": sender, "message": message, "metadata": metadata}, None
 
 

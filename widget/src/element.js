@@ -15,14 +15,14 @@ function newSenderId() {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-function chatRequest(sender, message) {
+function chatRequest(sender, message, intercept) {
   return {
     method: "POST",
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({
       sender,
       message,
-      metadata: { locale: CONFIG.locale, country: CONFIG.country, client: "widget" },
+      metadata: { locale: CONFIG.locale, country: CONFIG.country, client: "widget", intercept: intercept || undefined },
     }),
     credentials: "omit",
     referrerPolicy: "no-referrer",
@@ -75,6 +75,7 @@ class SignpostChat extends HTMLElement {
   render() {
     this.sender = newSenderId();
     this.started = false;
+    this.intercept = PAGE_INTERCEPT; // a chat opened from the platform intercept (intercept.js)
     this.pending = false;
     const title = CONFIG.title || t("title");
     this.launcher = this.button("launcher primary", () => this.open(), icon(CHAT_ICON), title);
@@ -146,7 +147,7 @@ class SignpostChat extends HTMLElement {
     if (moveFocus) this.input.focus();
     if (!this.started) {
       this.started = true;
-      this.post("/start");
+      this.post(this.intercept ? INTERCEPT_FIRST_MESSAGE : "/start");
     }
   }
 
@@ -193,7 +194,7 @@ class SignpostChat extends HTMLElement {
     this.setPending(true);
     let replies = null;
     try {
-      const response = await fetch(CONFIG.api, { ...chatRequest(this.sender, message), signal: controller.signal });
+      const response = await fetch(CONFIG.api, { ...chatRequest(this.sender, message, this.intercept), signal: controller.signal });
       if (response.ok) replies = await response.json();
     } catch (e) {
       // Offline, timed out or wiped: handled below.
