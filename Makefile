@@ -29,7 +29,7 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
 	touch $@
 
-# Real components for the tests: Chromium (browser tests), Redis and nginx (scale-out tests).
+# Real components for the tests: Chromium (browser tests), Redis and nginx (scale-out tests), tor (config check only).
 system-packages:
 	@bash .ci/system-packages
 

@@ -30,6 +30,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)
     print(f"\nSignpost is running.\n  Demo page:  {servers.base_url}/demo/\n"
+          f"  No-JS chat: {servers.base_url}/chat/\n"
           f"  REST API:   POST {servers.base_url}/webhooks/rest/webhook\nPress Ctrl-C to stop.", flush=True)
     while not stopped.wait(1):
         for process in servers.processes:

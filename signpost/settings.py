@@ -38,6 +38,9 @@ class Settings:
     max_body_bytes: int = field(default_factory=lambda: _int("SIGNPOST_MAX_BODY_BYTES", 65536))
     # Redis URL for running several workers (redis://:password@host:port/0); empty = in-memory.
     redis_url: str = field(default_factory=lambda: os.environ.get("SIGNPOST_REDIS_URL", ""))
+    # The service's onion address (http://<56 characters>.onion), announced to Tor Browser on HTML
+    # pages with an Onion-Location header; empty = no header (signpost/server/onion.py).
+    onion_location: str = field(default_factory=lambda: os.environ.get("SIGNPOST_ONION_LOCATION", "").strip())
 
 
 def load() -> Settings:

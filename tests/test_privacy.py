@@ -15,6 +15,7 @@ import sys
 import tempfile
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 import uuid
 from pathlib import Path
@@ -82,7 +83,10 @@ def _send_markers(base_url: str, action_server) -> None:
     # 6. An oversized body.
     status, answer = post(base_url, json.dumps({"sender": "x", "message": MARKER * 50_000}).encode())
     assert status == 413 and MARKER not in json.dumps(answer)
-    # 7. A custom-action failure: the action server goes away mid-conversation.
+    # 7. Through the no-JavaScript chat (/chat/): as message text, button payload, conversation id
+    #    and form fields. Only the answer to the person's own post may show their words back.
+    _send_markers_through_nojs_chat(base_url)
+    # 8. A custom-action failure: the action server goes away mid-conversation.
     action_server.kill()
     action_server.wait()
     for text in (f"i'm worried about my thoughts {MARKER}", f"a child is in danger {MARKER}"):
@@ -90,7 +94,11 @@ def _send_markers(base_url: str, action_server) -> None:
         # recipient_id is the client's own id, returned as in Rasa's contract; nothing else may carry it.
         assert MARKER not in json.dumps([{k: v for k, v in m.items() if k != "recipient_id"} for m in answer])
         assert answer and "emergency" in answer[0]["text"]
-    # 8. The platform intercept: markers in every query parameter and in the request headers.
+    # The no-JavaScript chat's failure page: the way to urgent help, nothing of what was written.
+    status, page = _post_form(f"{base_url}/chat/", {"conversation": uuid.uuid4().hex, "locale": "en",
+                                                   "country": "GB", "text": f"a child is in danger {MARKER}"})
+    assert status == 200 and MARKER not in page and 'href="tel:999"' in page
+    # 9. The platform intercept: markers in every query parameter and in the request headers.
     query = f"locale={MARKER}&country={MARKER}&reason={MARKER}&format=json&{MARKER}={MARKER}"
     headers = {"Accept-Language": MARKER, "User-Agent": MARKER, "X-Forwarded-For": MARKER, "Referer": MARKER,
                "Cookie": f"id={MARKER}", f"X-{MARKER}": MARKER}
@@ -109,6 +117,43 @@ def _send_markers(base_url: str, action_server) -> None:
     # Unknown paths carry the marker too.
     for url in (f"{base_url}/{MARKER}", f"{base_url}/webhooks/rest/webhook?{MARKER}=1",
                 f"{base_url}/widget/{MARKER}.js", f"{base_url}/demo/{MARKER}"):
+        try:
+            with urllib.request.urlopen(url, timeout=10) as answer:
+                assert MARKER not in answer.read().decode()
+        except urllib.error.HTTPError as error:
+            assert MARKER not in error.read().decode()
+
+
+def _post_form(url: str, fields: dict) -> tuple[int, str]:
+    request = urllib.request.Request(url, data=urllib.parse.urlencode(fields).encode(),
+                                     headers={"Content-Type": "application/x-www-form-urlencoded"})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as answer:
+            return answer.status, answer.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+def _send_markers_through_nojs_chat(base_url: str) -> None:
+    chat, end = f"{base_url}/chat/", f"{base_url}/chat/end"
+    conversation = uuid.uuid4().hex
+    own = {"conversation": conversation, "locale": "en", "country": "GB"}
+    for text in (f"my name is {MARKER}", f"i want to kill myself {MARKER}", f"<b>{MARKER}</b>"):
+        status, page = _post_form(chat, {**own, "text": text})
+        assert status == 200 and "CANARY" in page          # their own transcript, on their own page
+    status, page = _post_form(chat, {**own, "message": f"/{MARKER}"})
+    assert status == 200
+    _post_form(end, own)
+    status, page = _post_form(chat, {**own, "text": ""})   # after End chat: nothing left to show
+    assert MARKER not in page
+    for fields in ({"conversation": MARKER, "text": "hello"}, {"conversation": f"{MARKER}{'a' * 32}", "text": MARKER},
+                   {**own, "locale": MARKER, "country": MARKER, "text": ""}, {"conversation": MARKER}):
+        status, page = _post_form(chat, fields)
+        assert MARKER not in page, fields
+        status, page = _post_form(end, fields)
+        assert MARKER not in page, fields
+    for url in (f"{chat}?locale={MARKER}&country={MARKER}", f"{base_url}/weather?locale={MARKER}",
+                f"{chat}{MARKER}"):
         try:
             with urllib.request.urlopen(url, timeout=10) as answer:
                 assert MARKER not in answer.read().decode()

@@ -4,6 +4,7 @@
   `Referrer-Policy: no-referrer`; the demo page also gets a strict Content-Security-Policy.
 - Every error answer is a fixed JSON body: Sanic's default pages repeat the requested URL.
 - Request bodies over SIGNPOST_MAX_BODY_BYTES are refused by Sanic itself (REQUEST_MAX_SIZE).
+- With SIGNPOST_ONION_LOCATION set, HTML pages carry an Onion-Location header (onion.py).
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from sanic import Sanic, response
 from sanic.exceptions import SanicException
 from sanic.handlers import ErrorHandler
 
+from signpost.server.onion import onion_location_middleware, onion_origin
 from signpost.server.patching import Patch
 from signpost.settings import Settings
 from signpost.settings import load as load_settings
@@ -65,6 +67,9 @@ def harden(app: Sanic, settings: Settings) -> Sanic:
     app.config.ACCESS_LOG = False
     app.error_handler = QuietErrorHandler()
     app.register_middleware(_security_headers, "response")
+    onion = onion_origin(settings.onion_location)
+    if onion:
+        app.register_middleware(onion_location_middleware(onion), "response")
     return app
 
 
