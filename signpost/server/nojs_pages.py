@@ -16,8 +16,12 @@ from babel import Locale
 from babel.lists import format_list
 
 from signpost.i18n import t
+from signpost.settings import load as load_settings
 from signpost.languages import babel_code, direction, locale_meta, supported_locales
 from signpost.vocabulary import NEED_TO_INTENT, TOPICS
+
+# Someone who typed for an hour must be read whole (the REST channel accepts the same length).
+MAX_MESSAGE_CHARS = load_settings().max_message_chars
 
 CHAT_PATH = "/chat/"
 END_PATH = "/chat/end"
@@ -168,7 +172,8 @@ def message_form(chat: Chat) -> str:
         f'<form method="post" action="{CHAT_PATH}#{REPLY_ANCHOR}" accept-charset="utf-8">{chat.hidden_fields()}'
         f'<div class="field"><label for="text">{e(t("nojs.message_label", locale))}</label>'
         # Nothing typed may outlive the page: no autofill history, no spell-check service.
-        '<input type="text" id="text" name="text" dir="auto" maxlength="1000" autocomplete="off" spellcheck="false">'
+        f'<input type="text" id="text" name="text" dir="auto" maxlength="{MAX_MESSAGE_CHARS}" autocomplete="off" '
+        'spellcheck="false">'
         f'</div><button type="submit" class="primary">{e(t("nojs.send", locale))}</button></form>'
     )
 
