@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import sys
 
-from signpost.server.privacy import quiet_environment
+from signpost.server.privacy import no_core_dumps, quiet_environment
 
 # Before Rasa, Sanic or TensorFlow are imported: several read these at import time.
 quiet_environment()
+# A core dump would hold every conversation in memory (the systemd units say LimitCORE=0 too).
+no_core_dumps()
 
 
 def run_rasa(argv: list[str]) -> int:
