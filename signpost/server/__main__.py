@@ -21,10 +21,11 @@ def run_rasa(argv: list[str]) -> int:
 
     close_leaks()
     if argv[:1] == ["run"]:
-        from signpost.server.hardening import APP_PATCH
+        from signpost.server.hardening import APP_PATCH, BODY_PATCH
         from signpost.server.speed import speed_up
 
         APP_PATCH.apply()
+        BODY_PATCH.apply()
         speed_up()
     from rasa.__main__ import main
 

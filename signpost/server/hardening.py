@@ -90,6 +90,15 @@ def harden(app: Sanic, settings: Settings) -> Sanic:
     app.config.CORS_SUPPORTS_CREDENTIALS = False
     app.config.ACCESS_LOG = False
     app.register_middleware(_no_banner, "request")
+
+    @app.signal("http.lifecycle.request")
+    async def refuse_bad_lengths(request, **_):
+        # Sanic takes `Content-Length: -1` as given and then waits for ever for the body.
+        value = request.headers.get("content-length")
+        if value is not None and not value.strip().isdigit():
+            from sanic.exceptions import InvalidUsage
+
+            raise InvalidUsage("bad request")
     app.error_handler = QuietErrorHandler()
     app.register_middleware(_security_headers, "response")
     return app
@@ -131,6 +140,30 @@ def _hardened_app_factory(original):
 
     return configure_app
 
+
+def _body_with_deadline(original):
+    """Sanic reads a request's body before any middleware, under the response timeout (Rasa sets
+    it to an hour): a client trickling its body would hold the connection that long. The body
+    must arrive within the request timeout too."""
+    import asyncio
+
+    from sanic.exceptions import RequestTimeout
+
+    async def receive_body(self):
+        try:
+            await asyncio.wait_for(original(self), timeout=self.app.config.REQUEST_TIMEOUT)
+        except asyncio.TimeoutError:
+            if self.stream is not None:
+                # Answer 408, then close: without this Sanic waits for the rest of the body.
+                self.stream.keep_alive = False
+                self.stream.request_body = None
+            raise RequestTimeout("request timeout") from None
+
+    return receive_body
+
+
+BODY_PATCH = Patch("request bodies must arrive within the request timeout", "sanic", "sanic.request",
+                   "Request.receive_body", _body_with_deadline, parameters=("self",))
 
 APP_PATCH = Patch("hardened HTTP app, forgetting store required", "rasa", "rasa.core.run", "configure_app",
                   _hardened_app_factory, parameters=(
