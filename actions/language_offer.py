@@ -28,6 +28,8 @@ def detect(text: str) -> Optional[str]:
     """The supported locale a typed message is written in, when the detector is confident."""
     if text.startswith("/") or len(text.split()) < MIN_WORDS:
         return None
+    # The detector takes only valid Unicode: a lone surrogate would make it raise.
+    text = text.encode("utf-8", "replace").decode("utf-8")
     detector = _detector()
     values = detector.compute_language_confidence_values(text)
     if not values or values[0].value < MIN_CONFIDENCE:

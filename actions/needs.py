@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Optional
 
 from actions.base import SignpostAction
-from actions.cards import country_name
+from actions.cards import babel_locale, country_name
 from actions.conversation import RATHER_NOT_SAY, Conversation
 from actions.replies import Reply
 from actions.services import counters, directory
@@ -93,13 +93,23 @@ class AnswerNeed(SignpostAction):
         answer_need(conversation, reply, INTENT_TO_NEED[conversation.intent])
 
 
+def is_country(code: Optional[str]) -> bool:
+    """An ISO 3166 country code CLDR knows (Babel's territories include regions like "150": those
+    are not two letters)."""
+    if not (isinstance(code, str) and len(code) == 2 and code.isalpha() and code.isupper()):
+        return False
+    return code in babel_locale("en").territories and code not in ("ZZ", "XX", "QO", "EU", "EZ", "UN")
+
+
 class SetCountry(SignpostAction):
     action_name = "action_set_country"
 
     def respond(self, conversation, reply):
         code = conversation.entity("country") if conversation.intent == "choose_country" else None
-        if code and not (len(code) == 2 and code.isalpha() and code.isupper()):
-            code = None
+        if conversation.intent == "choose_country" and not is_country(code):
+            # A made-up code ("XX") is no answer: ask again rather than guess or count it.
+            reply.text("country.question", buttons=reply.country_buttons(directory().countries()))
+            return
         conversation.set_country(code or RATHER_NOT_SAY)
         if code is None:
             reply.text("country.anywhere")

@@ -18,10 +18,24 @@ from signpost.tools.tables import format_table
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    from signpost.model_file import ModelUnreadable
+    from signpost.server.supervisor import Supervisor
+
+    from signpost.server.privacy import no_core_dumps
+
+    no_core_dumps()   # inherited by both servers
     build_stale()
     settings = load_settings()
     print("Starting the action server and the Rasa server...", flush=True)
-    servers = processes.start(settings, host=args.host, port=args.port)
+    supervisor = Supervisor(settings, host=args.host, port=args.port)
+    try:
+        servers = supervisor.start()
+    except ModelUnreadable as refused:
+        print(refused, file=sys.stderr)
+        return 78  # EX_CONFIG
+    except (RuntimeError, TimeoutError) as failed:
+        print(f"Refusing to start: {failed}.", file=sys.stderr)
+        return 1
     stopped = threading.Event()
 
     def stop(*_):
@@ -32,14 +46,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     print(f"\nSignpost is running.\n  Demo page:  {servers.base_url}/demo/\n"
           f"  No-JS chat: {servers.base_url}/chat/\n"
           f"  REST API:   POST {servers.base_url}/webhooks/rest/webhook\nPress Ctrl-C to stop.", flush=True)
-    while not stopped.wait(1):
-        for process in servers.processes:
-            if process.poll() is not None:
-                print(f"A server stopped unexpectedly (exit code {process.returncode}).", file=sys.stderr)
-                servers.stop()
-                return 1
+    # A server that stops is started again (with backoff) until Ctrl-C.
+    supervisor.watch(stopped)
     print("Stopping...", flush=True)
-    servers.stop()
+    supervisor.stop()
     return 0
 
 
@@ -138,7 +148,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     if steps:
         print("\nThe platform intercept's funnel (docs/platforms.md):\n")
         print(format_table(steps, funnel.COLUMNS))
-    print("\nCounts under 10 are shown as <10.")
+    print("\nCells under 10 are left out.")
     return 0
 
 
@@ -171,7 +181,7 @@ def build_parser() -> argparse.ArgumentParser:
     dreport.add_argument("--update-docs", action="store_true", help="rewrite the coverage table in docs/directory.md")
     dreport.set_defaults(func=cmd_directory_report)
 
-    stats = sub.add_parser("stats", help="aggregate counters (cells under 10 suppressed)")
+    stats = sub.add_parser("stats", help="aggregate counters (cells under 10 left out)")
     stats.add_argument("--since", help="first day to include, YYYY-MM-DD")
     stats.add_argument("--format", choices=["table", "csv"], default="table")
     stats.add_argument("--html", type=Path, metavar="FILE",

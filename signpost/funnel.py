@@ -1,8 +1,9 @@
 """The platform intercept's funnel, read from the aggregate counters: warnings shown -> chats opened
 -> a service contact chosen, per language, country and reason (docs/platforms.md).
 
-Counts are summed over the period first and suppressed after, as `signpost stats` does: a cell
-under the threshold reads "<10" and gets no rate, since a small count could point to a person.
+Counts are summed over the period first and suppressed after, as `signpost stats` does: a row whose
+warnings are under the threshold is left out, and a later step under it reads "–" (fewer than 10,
+or none: it proves nothing) and gets no rate, since a small count could point to a person.
 `html_report()` draws the same numbers as a static page with SVG bars: no script, nothing loaded.
 """
 from __future__ import annotations
@@ -19,7 +20,7 @@ from signpost.counters import SUPPRESSION_THRESHOLD, TABLE
 STEPS = ("warning_shown", "chat_opened", "contact_chosen")
 STEP_NAMES = {"warning_shown": "warnings shown", "chat_opened": "chats opened",
               "contact_chosen": "contacts chosen"}
-SMALL = f"<{SUPPRESSION_THRESHOLD}"
+SMALL = "–"   # fewer than the threshold, or none: never "<10", which proves one event at least
 
 
 def _suppress(count: int) -> int | str:
@@ -55,6 +56,8 @@ def funnel(db_path: Path = paths.STATS_DB, since: Optional[str] = None) -> list[
     out = []
     for (locale, country, reason), counts in [(("all", "all", "all"), total), *sorted(reasons.items()),
                                               *sorted(groups.items())]:
+        if counts["warning_shown"] < SUPPRESSION_THRESHOLD:
+            continue
         shown, opened, chosen = (_suppress(counts[step]) for step in STEPS)
         out.append({"locale": locale, "country": country, "reason": reason,
                     "warning_shown": shown, "chat_opened": opened, "contact_chosen": chosen,
@@ -112,6 +115,6 @@ def html_report(rows: list[dict], since: Optional[str] = None) -> str:
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
             f"<title>Signpost intercept funnel</title>\n<style>{REPORT_STYLE}</style>\n</head>\n<body>\n<main>\n"
             f"<h1>Signpost intercept funnel</h1>\n<p>Warnings shown, chats opened and service contacts chosen, "
-            f"{period}. Counts under {SUPPRESSION_THRESHOLD} are shown as {escape(SMALL)} and get no bar or rate. "
+            f"{period}. Rows with fewer than {SUPPRESSION_THRESHOLD} warnings are left out; a later step under {SUPPRESSION_THRESHOLD} is shown as {escape(SMALL)} and gets no bar or rate. "
             "Phone calls from the warning page are not counted (a tel: link is followed directly).</p>\n"
             + "\n".join(sections) + "\n</main>\n</body>\n</html>\n")

@@ -43,5 +43,29 @@ class Settings:
     onion_location: str = field(default_factory=lambda: os.environ.get("SIGNPOST_ONION_LOCATION", "").strip())
 
 
+    # --- Limits (docs/operations.md, "Limits"). None of them logs anything.
+    # In-app rate limits: "on", "off", or "auto" (on unless Redis is used: then nginx limits per client).
+    rate_limit: str = field(default_factory=lambda: os.environ.get("SIGNPOST_RATE_LIMIT", "auto").strip().lower())
+    # New conversations a minute from one client address (burst: the same number).
+    new_conversations_per_minute: int = field(
+        default_factory=lambda: _int("SIGNPOST_NEW_CONVERSATIONS_PER_MINUTE", 120))
+    # Turns a minute in one conversation (burst: half that).
+    turns_per_minute: int = field(default_factory=lambda: _int("SIGNPOST_TURNS_PER_MINUTE", 40))
+    # A conversation keeps its slots but only its latest turns and events; older ones are dropped.
+    max_turns_kept: int = field(default_factory=lambda: _int("SIGNPOST_MAX_TURNS_KEPT", 30))
+    max_events_kept: int = field(default_factory=lambda: _int("SIGNPOST_MAX_EVENTS_KEPT", 300))
+    # Seconds a client may take to send a whole request (headers and body); slower ones are closed.
+    request_timeout_seconds: int = field(default_factory=lambda: _int("SIGNPOST_REQUEST_TIMEOUT_SECONDS", 10))
+    # Seconds a Redis command may take before the turn goes on without Redis.
+    redis_timeout_seconds: float = field(
+        default_factory=lambda: float(os.environ.get("SIGNPOST_REDIS_TIMEOUT_SECONDS", "1")))
+
+    @property
+    def rate_limited(self) -> bool:
+        if self.rate_limit in ("auto", ""):
+            return not self.redis_url
+        return self.rate_limit in {"1", "true", "yes", "on"}
+
+
 def load() -> Settings:
     return Settings()

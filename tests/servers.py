@@ -35,7 +35,8 @@ def start_signpost(log_dir: Path, settings: Settings | None = None, extra_env: d
     log_dir.mkdir(parents=True, exist_ok=True)
     stdout = open(log_dir / "stdout.log", "w")
     stderr = open(log_dir / "stderr.log", "w")
-    env = {"SIGNPOST_COUNTER_FLUSH_SECONDS": "0", **(extra_env or {})}
+    # Tests drive many conversations from one address: rate limits only where a test asks for them.
+    env = {"SIGNPOST_COUNTER_FLUSH_SECONDS": "0", "SIGNPOST_RATE_LIMIT": "off", **(extra_env or {})}
     servers = processes.start(settings or Settings(), port=processes.free_port(), stdout=stdout, stderr=stderr,
                            extra_env=env, endpoints=endpoints)
     return RunningSignpost(servers, log_dir)

@@ -139,14 +139,18 @@ def test_a_language_named_in_words_switches_the_conversation():
     assert messages[0]["custom"]["locale"] == "de"
 
 
-def test_a_failing_action_answers_with_the_fixed_failure_text(monkeypatch):
+def test_a_failing_action_answers_with_the_safety_answer(monkeypatch):
+    from signpost.safety_answer import safety_text
+
     def broken(self, conversation, reply):
         raise RuntimeError("MARKER-unit secret")
 
     monkeypatch.setattr(needs.AnswerNeed, "respond", broken)
     messages, _ = run(needs.AnswerNeed(), tracker("crisis", "MARKER-unit", country="GB"))
     assert len(messages) == 1 and "MARKER-unit" not in messages[0]["text"]
-    assert messages[0]["text"] == t("error.turn_failed", "en")
+    assert messages[0]["text"] == safety_text("en", "GB")
+    assert "999" in messages[0]["text"] and "116 123" in messages[0]["text"]
+    assert messages[0]["custom"]["kind"] == "failure"
 
 
 def test_rasa_sdk_registers_every_action_by_name_and_not_the_abstract_base():

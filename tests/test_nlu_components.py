@@ -66,7 +66,9 @@ def test_the_safety_net_overrides_the_model_and_names_a_second_need():
 
 @pytest.mark.parametrize("body, error", [
     ([], NOT_OBJECT), ({"sender": "", "message": "hi"}, BAD_SENDER), ({"sender": "a\n", "message": "hi"}, BAD_SENDER),
-    ({"sender": "abc", "message": "x" * 20001}, TOO_LONG), ({"sender": "abc", "message": "hi", "metadata": "x"}, BAD_METADATA),
+    ({"sender": "abc" * 6, "message": "x" * 20001}, TOO_LONG),
+    ({"sender": "abc" * 6, "message": "hi", "metadata": "x"}, BAD_METADATA),
+    ({"sender": "a" * 15, "message": "hi"}, BAD_SENDER), ({"sender": "a" * 16 + "\n", "message": "hi"}, BAD_SENDER),
 ])
 def test_read_turn_refuses_with_fixed_reasons(body, error):
     assert read_turn(body) == (None, error)

@@ -14,7 +14,7 @@ import pytest
 from signpost.server import hardening, privacy, speed
 from signpost.server.patching import PINNED, Patch, PatchRefused
 
-ALL_PATCHES = [*privacy.PATCHES, *speed.PATCHES, hardening.APP_PATCH]
+ALL_PATCHES = [*privacy.PATCHES, *speed.PATCHES, hardening.APP_PATCH, hardening.BODY_PATCH]
 
 
 @pytest.mark.parametrize("patch", ALL_PATCHES, ids=lambda p: p.name)

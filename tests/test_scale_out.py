@@ -33,7 +33,9 @@ from tests.support import cards, payloads, texts
 pytestmark = pytest.mark.slow
 
 TTL = 8           # seconds a conversation (and a lock) lives in Redis after its last turn
-LOCK_LIFETIME = 3  # a dead worker's turn, retried on the other, waits at most this for the lock
+# A dead worker's turn, retried on the other, waits at most this for the lock: the runner's value,
+# which is deploy/signpost.env.example's too (tests/test_supervision.py).
+LOCK_LIFETIME = processes.LOCK_LIFETIME_SECONDS
 INSTALL_PREFIX = "/opt/signpost"
 
 

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import sys
 
-from signpost.server.privacy import quiet_environment
+from signpost.server.privacy import no_core_dumps, quiet_environment
 
 # Before Rasa, Sanic or TensorFlow are imported: several read these at import time.
 quiet_environment()
+# A core dump would hold every conversation in memory (the systemd units say LimitCORE=0 too).
+no_core_dumps()
 
 
 def run_rasa(argv: list[str]) -> int:
@@ -19,10 +21,11 @@ def run_rasa(argv: list[str]) -> int:
 
     close_leaks()
     if argv[:1] == ["run"]:
-        from signpost.server.hardening import APP_PATCH
+        from signpost.server.hardening import APP_PATCH, BODY_PATCH
         from signpost.server.speed import speed_up
 
         APP_PATCH.apply()
+        BODY_PATCH.apply()
         speed_up()
     from rasa.__main__ import main
 

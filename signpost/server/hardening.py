@@ -3,13 +3,19 @@
 - Every response says `Cache-Control: no-store` (widget files: long-lived, immutable) and
   `Referrer-Policy: no-referrer`; the demo page also gets a strict Content-Security-Policy.
 - Every error answer is a fixed JSON body: Sanic's default pages repeat the requested URL.
-- Request bodies over SIGNPOST_MAX_BODY_BYTES are refused by Sanic itself (REQUEST_MAX_SIZE).
+- Request bodies over SIGNPOST_MAX_BODY_BYTES are refused by Sanic itself (REQUEST_MAX_SIZE), and
+  a client that takes longer than SIGNPOST_REQUEST_TIMEOUT_SECONDS to send its request is cut off.
+- `GET /` answers 404 (Rasa's says "Hello from Rasa" and its version); no response allows
+  credentials in CORS (Rasa's default does).
+- The server refuses to serve when its model did not load (Rasa would answer every turn with an
+  error), naming the file.
 - With SIGNPOST_ONION_LOCATION set, HTML pages carry an Onion-Location header (onion.py).
 """
 from __future__ import annotations
 
 import logging
 import os
+import sys
 
 from sanic import Sanic, response
 from sanic.exceptions import SanicException
@@ -30,7 +36,9 @@ DEMO_CSP = (
 )
 
 
-ERROR_PHRASES = {400: "bad request", 404: "not found", 405: "method not allowed", 413: "request too large"}
+ERROR_PHRASES = {400: "bad request", 404: "not found", 405: "method not allowed", 408: "request timeout",
+                 413: "request too large", 415: "unsupported media type", 429: "too many requests",
+                 503: "unavailable"}
 
 
 class QuietErrorHandler(ErrorHandler):
@@ -48,6 +56,12 @@ class QuietErrorHandler(ErrorHandler):
         return response.json({"error": phrase}, status=status)
 
 
+async def _no_banner(request):
+    if request.path == "/":
+        return response.json({"error": ERROR_PHRASES[404]}, status=404)
+    return None
+
+
 async def _security_headers(request, resp) -> None:
     path = request.path
     if path.startswith(WIDGET_PREFIX + "v") and resp.status == 200:
@@ -62,9 +76,31 @@ async def _security_headers(request, resp) -> None:
         resp.headers["Content-Security-Policy"] = DEMO_CSP
 
 
+def _model_argument() -> str:
+    """The --model path this server was started with (the launcher always passes one)."""
+    argv = sys.argv
+    for flag in ("--model", "-m"):
+        if flag in argv[:-1]:
+            return argv[argv.index(flag) + 1]
+    return "file"
+
+
 def harden(app: Sanic, settings: Settings) -> Sanic:
     app.config.REQUEST_MAX_SIZE = settings.max_body_bytes
+    app.config.REQUEST_TIMEOUT = settings.request_timeout_seconds
+    # Rasa's CORS set-up allows credentials; sanic-cors reads this when the server starts.
+    app.config.CORS_SUPPORTS_CREDENTIALS = False
     app.config.ACCESS_LOG = False
+    app.register_middleware(_no_banner, "request")
+
+    @app.signal("http.lifecycle.request")
+    async def refuse_bad_lengths(request, **_):
+        # Sanic takes `Content-Length: -1` as given and then waits for ever for the body.
+        value = request.headers.get("content-length")
+        if value is not None and not value.strip().isdigit():
+            from sanic.exceptions import InvalidUsage
+
+            raise InvalidUsage("bad request")
     app.error_handler = QuietErrorHandler()
     app.register_middleware(_security_headers, "response")
     onion = onion_origin(settings.onion_location)
@@ -92,6 +128,15 @@ def _hardened_app_factory(original):
                 logger.critical("Refusing to serve: the tracker store is %s, not one that forgets.",
                                 type(store).__name__)
                 os._exit(78)  # EX_CONFIG
+            agent = app.ctx.agent
+            if not agent.is_ready():
+                # Rasa logs why (withheld once serving); this names the file.
+                logger.critical("Refusing to serve: the model %s did not load. Rebuild it with "
+                                "`signpost train --force`.", _model_argument())
+                os._exit(78)  # EX_CONFIG
+            # The widget sends no credentials, so no page may ask for them (Rasa allows it).
+            for _, options in getattr(getattr(app.ctx, "sanic_cors", None), "resources", ()):
+                options["supports_credentials"] = False
             PRIVACY_FILTER.serving = True
             freeze_loaded_objects()
             logger.warning("Signpost is serving.")
@@ -100,6 +145,30 @@ def _hardened_app_factory(original):
 
     return configure_app
 
+
+def _body_with_deadline(original):
+    """Sanic reads a request's body before any middleware, under the response timeout (Rasa sets
+    it to an hour): a client trickling its body would hold the connection that long. The body
+    must arrive within the request timeout too."""
+    import asyncio
+
+    from sanic.exceptions import RequestTimeout
+
+    async def receive_body(self):
+        try:
+            await asyncio.wait_for(original(self), timeout=self.app.config.REQUEST_TIMEOUT)
+        except asyncio.TimeoutError:
+            if self.stream is not None:
+                # Answer 408, then close: without this Sanic waits for the rest of the body.
+                self.stream.keep_alive = False
+                self.stream.request_body = None
+            raise RequestTimeout("request timeout") from None
+
+    return receive_body
+
+
+BODY_PATCH = Patch("request bodies must arrive within the request timeout", "sanic", "sanic.request",
+                   "Request.receive_body", _body_with_deadline, parameters=("self",))
 
 APP_PATCH = Patch("hardened HTTP app, forgetting store required", "rasa", "rasa.core.run", "configure_app",
                   _hardened_app_factory, parameters=(

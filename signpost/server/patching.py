@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Callable, Optional
 
 # The versions every patch was written and tested against (pinned in constraints.txt).
-PINNED = {"rasa": "3.6.21", "structlog": "23.3.0", "rasa-sdk": "3.6.2"}
+PINNED = {"rasa": "3.6.21", "structlog": "23.3.0", "rasa-sdk": "3.6.2", "sanic": "21.12.2"}
 
 
 class PatchRefused(RuntimeError):

@@ -29,6 +29,13 @@ def quiet_environment() -> None:
     os.environ.update(QUIET_ENVIRONMENT)
 
 
+def no_core_dumps() -> None:
+    """A crash must not write the process's memory (conversations) to disk."""
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+
 def is_own_logger(name: str) -> bool:
     """Signpost's own loggers; "botocore" and the like are libraries, not ours."""
     return name in OWN_PACKAGES or name.startswith(tuple(f"{p}." for p in OWN_PACKAGES))

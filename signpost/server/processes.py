@@ -16,7 +16,11 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from signpost import paths
+from signpost.model_file import require_loadable
 from signpost.settings import Settings
+
+
+LOCK_LIFETIME_SECONDS = 5
 
 
 def free_port(host: str = "127.0.0.1") -> int:
@@ -127,8 +131,9 @@ def server_environment(settings: Settings, action_port: int, extra: Optional[dic
         env.update(redis_environment(settings.redis_url))
         env["SANIC_WORKERS"] = "1"  # one process per worker; run more workers on more ports
         # A turn holds its conversation's lock at most this long: if a worker dies mid-turn, the
-        # retried turn on another worker waits for this, not Rasa's default 60 s.
-        env.setdefault("TICKET_LOCK_LIFETIME", "10")
+        # retried turn on another worker waits for this, not Rasa's default 60 s. The same value
+        # as deploy/signpost.env.example (tests/test_supervision.py checks they agree).
+        env.setdefault("TICKET_LOCK_LIFETIME", str(LOCK_LIFETIME_SECONDS))
     env.update(extra or {})
     return env
 
@@ -145,7 +150,9 @@ def start_worker(
     timeout: float = 120,
 ) -> subprocess.Popen:
     """Start one Rasa server using the action server on `action_port`; wait until it answers.
-    With Redis (SIGNPOST_REDIS_URL) several workers on different ports share the conversations."""
+    With Redis (SIGNPOST_REDIS_URL) several workers on different ports share the conversations.
+    Refuses (ModelUnreadable, naming the file) when the model file is truncated or corrupt."""
+    require_loadable(paths.MODEL_FILE)
     env = server_environment(settings, action_port, extra_env)
     command = [
         "run", "--model", str(paths.MODEL_FILE), "--endpoints", str(endpoints or endpoints_for(settings, action_port)),
@@ -163,6 +170,21 @@ def start_worker(
     return rasa
 
 
+def start_actions(settings: Settings, action_port: int, stdout=None, stderr=None, extra_env: Optional[dict] = None,
+                  timeout: float = 120) -> subprocess.Popen:
+    """Start the action server on loopback `action_port`; wait until it answers."""
+    env = server_environment(settings, action_port, extra_env)
+    actions = subprocess.Popen(server_command("actions", "--port", str(action_port)), cwd=paths.ROOT, env=env,
+                               stdout=stdout, stderr=stderr)
+    try:
+        wait_until_ready(f"http://127.0.0.1:{action_port}/health", actions, timeout)
+    except BaseException:
+        actions.kill()
+        actions.wait()
+        raise
+    return actions
+
+
 def start(
     settings: Settings,
     host: str = "127.0.0.1",
@@ -177,13 +199,10 @@ def start(
     """Start the action server, then the Rasa server, and wait until both answer.
     `endpoints` defaults to the in-memory store, or Redis when SIGNPOST_REDIS_URL is set."""
     action_port = action_port or free_port()
-    env = server_environment(settings, action_port, extra_env)
+    require_loadable(paths.MODEL_FILE)
     servers = Servers(host, port, action_port)
-    actions = subprocess.Popen(server_command("actions", "--port", str(action_port)), cwd=paths.ROOT, env=env,
-                               stdout=stdout, stderr=stderr)
-    servers.processes.append(actions)
     try:
-        wait_until_ready(f"http://127.0.0.1:{action_port}/health", actions, timeout)
+        servers.processes.append(start_actions(settings, action_port, stdout, stderr, extra_env, timeout))
         servers.processes.append(start_worker(settings, action_port, host, port, stdout, stderr, extra_env,
                                               endpoints, timeout))
     except BaseException:

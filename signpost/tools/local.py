@@ -18,7 +18,8 @@ def running_signpost(url: Optional[str] = None, extra_env: Optional[dict] = None
         return
     build_stale()
     servers = processes.start(Settings(), port=processes.free_port(),
-                              extra_env={"SIGNPOST_COUNTERS": "off", **(extra_env or {})})
+                              extra_env={"SIGNPOST_COUNTERS": "off", "SIGNPOST_RATE_LIMIT": "off",
+                                         **(extra_env or {})})
     try:
         yield servers.base_url
     finally:

@@ -195,7 +195,8 @@ class SignpostChat extends HTMLElement {
     let replies = null;
     try {
       const response = await fetch(CONFIG.api, { ...chatRequest(this.sender, message, this.intercept), signal: controller.signal });
-      if (response.ok) replies = await response.json();
+      // 429 (sending too fast) still carries the server's safety answer.
+      if (response.ok || response.status === 429) replies = await response.json();
     } catch (e) {
       // Offline, timed out or wiped: handled below.
     }
@@ -224,6 +225,8 @@ class SignpostChat extends HTMLElement {
       reply.buttons && reply.buttons.length ? this.choices(reply.buttons) : null);
     if (service) item.classList.add("service");
     if (custom.kind === "notice") item.classList.add("notice");
+    // The server's safety answer when a turn failed: shown like the offline notice.
+    if (custom.kind === "failure") item.classList.add("notice", "failure");
     return item;
   }
 

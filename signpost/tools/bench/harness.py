@@ -168,7 +168,7 @@ def bench_signpost_memory(args, work: Path, log) -> dict:
     out = open(work / "signpost-memory.log", "w")
     began = time.perf_counter()
     servers = processes.start(Settings(redis_url=""), port=processes.free_port(), stdout=out, stderr=out,
-                           extra_env={"SIGNPOST_COUNTERS": "off"}, endpoints=paths.ENDPOINTS)
+                           extra_env={"SIGNPOST_COUNTERS": "off", "SIGNPOST_RATE_LIMIT": "off"}, endpoints=paths.ENDPOINTS)
     cold = time.perf_counter() - began
     try:
         log(f"  in-memory Signpost up in {cold:.1f} s; driving load ...")
@@ -191,10 +191,10 @@ def bench_signpost_redis(args, work: Path, log) -> list[dict]:
         settings = Settings(redis_url=redis.url)
         began = time.perf_counter()
         servers = processes.start(settings, port=processes.free_port(), stdout=out, stderr=out,
-                               extra_env={"SIGNPOST_COUNTERS": "off"})
+                               extra_env={"SIGNPOST_COUNTERS": "off", "SIGNPOST_RATE_LIMIT": "off"})
         cold = time.perf_counter() - began
         second = processes.start_worker(settings, servers.action_port, port=processes.free_port(), stdout=out,
-                                     stderr=out, extra_env={"SIGNPOST_COUNTERS": "off"})
+                                     stderr=out, extra_env={"SIGNPOST_COUNTERS": "off", "SIGNPOST_RATE_LIMIT": "off"})
         extra.append(second)
         worker_ports = [servers.port, int(second.args[second.args.index("--port") + 1])]
         nginx = Nginx(work / "nginx", worker_ports)

@@ -60,16 +60,10 @@ def rss_mb(pid: int) -> float:
 Check = Callable[[list], Optional[str]]
 
 
-def _failed_text() -> str:
-    from signpost.i18n import t
-
-    return t("error.turn_failed", "en")
-
-
 def answered(messages: list) -> Optional[str]:
     if not isinstance(messages, list) or not messages:
         return "empty answer"
-    if any(m.get("text") == _failed_text() for m in messages if isinstance(m, dict)):
+    if any((m.get("custom") or {}).get("kind") == "failure" for m in messages if isinstance(m, dict)):
         return "turn failed inside Signpost"
     return None
 
