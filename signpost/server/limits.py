@@ -53,7 +53,7 @@ class TurnLimits:
     """New conversations per client address, and turns per conversation."""
 
     def __init__(self, new_per_minute: int, turns_per_minute: int):
-        self.new_conversations = TokenBucket(new_per_minute, burst=max(1, new_per_minute))
+        self.new_conversations = TokenBucket(new_per_minute, burst=max(1, new_per_minute // 2))
         self.turns = TokenBucket(turns_per_minute, burst=max(1, turns_per_minute // 2))
 
     def allow(self, address: str, sender: str, is_new: bool) -> bool:
