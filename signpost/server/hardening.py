@@ -17,6 +17,7 @@ import os
 from sanic import Sanic, response
 from sanic.exceptions import SanicException
 from sanic.handlers import ErrorHandler
+from sanic_cors.core import SANIC_CORS_EVALUATED
 
 from signpost.server.patching import Patch
 from signpost.settings import Settings
@@ -63,7 +64,9 @@ async def _security_headers(request, resp) -> None:
         resp.headers["Cache-Control"] = "no-store"
     if path.startswith(WIDGET_PREFIX):
         resp.headers["Access-Control-Allow-Origin"] = "*"
-        resp.headers.pop("Access-Control-Allow-Credentials", None)
+        # Sanic-CORS's response middleware runs after this one: without the flag it would add a
+        # second Access-Control-Allow-Origin for a listed origin, and browsers refuse two.
+        setattr(request.ctx, SANIC_CORS_EVALUATED, "1")
     elif request.method == "OPTIONS" and "Access-Control-Allow-Origin" in resp.headers:
         resp.headers["Access-Control-Max-Age"] = PREFLIGHT_MAX_AGE
     resp.headers["Referrer-Policy"] = "no-referrer"
