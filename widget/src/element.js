@@ -133,7 +133,7 @@ class SignpostChat extends HTMLElement {
     // No <header>/<footer>: inside the host page they would add a second
     // banner and contentinfo landmark.
     const panel = h("dialog", { id: "panel", class: "panel", "aria-labelledby": "title" },
-      h("div", { class: "head" }, h("h2", { id: "title", tabindex: "-1" }, title), minimise, this.exitButton()),
+      h("div", { class: "head" }, h("h2", { id: "title" }, title), minimise, this.exitButton()),
       this.scroller,
       this.status,
       form,
@@ -185,10 +185,10 @@ class SignpostChat extends HTMLElement {
     this.toast.textContent = "";
     this.launcher.setAttribute("aria-expanded", "true");
     // On a phone the message box would pop up the keyboard over the replies:
-    // focus goes to the heading, then to the first reply button.
+    // showModal() focuses the first button, then the first reply takes focus.
     this.focusReplies = moveFocus && this.modal;
-    if (moveFocus) (this.modal ? this.panel.querySelector("h2") : this.input).focus();
-    else if (this.shadowRoot.activeElement) this.shadowRoot.activeElement.blur();
+    if (moveFocus && !this.modal) this.input.focus();
+    else if (!moveFocus && this.shadowRoot.activeElement) this.shadowRoot.activeElement.blur();
     if (!this.started) {
       this.started = true;
       this.post("/start");
@@ -288,7 +288,8 @@ class SignpostChat extends HTMLElement {
     const button = items.length && this.log.querySelector(".choices button");
     if (this.focusReplies && button) {
       this.focusReplies = false;
-      button.focus();
+      // Not scrolled to on the first reply: the notice stays in view.
+      button.focus({ preventScroll: first });
     }
   }
 
