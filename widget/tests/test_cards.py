@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from widget.browser import axe_violations, choose, open_by_keyboard
+from widget.browser import axe_violations, choose, open_by_keyboard, type_message
 
 pytestmark = pytest.mark.browser
 
@@ -30,7 +30,10 @@ def test_card_is_compact_with_the_main_action_first(widget):
 
 
 def test_open_all_day_is_said_once(widget):
-    own_thoughts_cards(widget, {"width": 1024, "height": 800})
+    widget.open_host()
+    open_by_keyboard(widget.page)
+    type_message(widget.page, "I want to kill myself")  # Samaritans: open 24 hours
+    widget.page.locator(".card .status.always").first.wait_for()
     for line in widget.page.locator(".card .status.always").all():
         text = line.text_content()
         assert line.locator("xpath=..").text_content().count(text) == 1

@@ -32,3 +32,5 @@ def test_everything_reachable_at_400_percent(widget):
         seen.add(focused["cls"] or focused["id"] or focused["tag"])
     assert {"secondary", "message", "exit"} <= seen, seen  # End chat, the message box, Leave now
     assert page.locator(".panel").evaluate("(el) => el.scrollWidth <= el.clientWidth"), "no sideways scrolling"
+    # The conversation is not squeezed into a slit: it scrolls with the whole panel.
+    assert page.locator(".scroll").bounding_box()["height"] >= ZOOMED["height"]
