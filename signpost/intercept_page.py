@@ -121,5 +121,5 @@ def chat_page(content: dict) -> str:
     data = {"locale": content["locale"], "country": content["country"] or "", "intercept": content["reason"],
             "open": "true", "exit-url": content["leave"]["url"]}
     attrs = " ".join(f'data-{k}="{escape(v)}"' for k, v in data.items() if v)
-    script = f'<script src="/widget/signpost.js" defer {attrs}></script>\n'
+    script = f'<script src="/widget/signpost-platform.js" defer {attrs}></script>\n'
     return _head(content, script) + _body(content, with_chat_link=False)

@@ -147,7 +147,7 @@ def wait_for_replies(page, before: int) -> None:
         """(before) => {
           const root = document.querySelector("signpost-chat").shadowRoot;
           return root.querySelector("[role=log]").children.length > before
-            && root.querySelector(".waiting").hidden;
+            && !root.querySelector(".waiting").textContent;
         }""",
         arg=before,
     )

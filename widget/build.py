@@ -1,4 +1,5 @@
-"""Build the embeddable widget into build/widget/: signpost.js, and the demo pages beside it.
+"""Build the embeddable widget into build/widget/: signpost.js (for charities), signpost-platform.js
+(the same with the platform intercept) and the demo pages beside them.
 
 The widget's source is plain JavaScript and CSS in widget/src/, its demo pages in widget/demo/.
 Nothing in the repository is rewritten: the build goes to build/ (not committed), where the Rasa
@@ -8,7 +9,8 @@ server serves it from (signpost/server/static_channel.py). The build:
 - inlines the CSS (the widget loads it as a constructable stylesheet),
 - injects a JSON blob with the UI strings of every locale (locales/widget/<locale>.yml,
   English per missing key) and the emergency numbers per country
-  (signpost.directory.emergency_table()), so both work with the server unreachable,
+  (signpost.directory.emergency_table()), with each country's crisis line and prevention
+  helpline (helpline_table()), so all of them work with the server unreachable,
 - strips comments and indentation (nothing cleverer: no renaming, no new dependency),
 - writes demo.html with the script's SRI hash in place of {{INTEGRITY}}.
 
@@ -29,6 +31,7 @@ import yaml
 
 from signpost import paths
 from signpost.i18n import PLACEHOLDER
+from signpost.settings import load as load_settings
 from signpost.languages import direction, supported_locales
 
 SRC = paths.WIDGET_DIR / "src"
@@ -37,8 +40,15 @@ OUT = paths.WIDGET_BUILD_DIR
 STRINGS_DIR = paths.LOCALES_DIR / "widget"
 DEMO_FILES = ("demo.html", "demo.css", "neutral.html")
 INTEGRITY_MARK = "{{INTEGRITY}}"
-JS_PARTS = ("config.js", "dom.js", "quick-exit.js", "intercept.js", "element.js")
-SIZE_BUDGET_BYTES = 15 * 1024
+# Two bundles from one source: the widget charities embed, and the same widget with the platform
+# intercept (Signpost.intercept, docs/platforms.md) for search engines, forums and image tools.
+CORE_PARTS = ("config.js", "dom.js", "quick-exit.js", "no-intercept.js", "element.js")
+PLATFORM_PARTS = ("config.js", "dom.js", "quick-exit.js", "intercept.js", "element.js")
+JS_PARTS = tuple(dict.fromkeys((*CORE_PARTS, *PLATFORM_PARTS)))   # every source file
+SCRIPT, PLATFORM_SCRIPT = "signpost.js", "signpost-platform.js"
+BUNDLES = {SCRIPT: CORE_PARTS, PLATFORM_SCRIPT: PLATFORM_PARTS}
+SIZE_BUDGET_BYTES = 15 * 1024               # what a person's phone loads from a charity's page
+PLATFORM_SIZE_BUDGET_BYTES = 16 * 1024
 
 
 def build_widget(out_dir: Path | str | None = None, emergency: dict | None = None) -> Path:
@@ -50,17 +60,18 @@ def build_widget(out_dir: Path | str | None = None, emergency: dict | None = Non
     """
     out = Path(out_dir) if out_dir else OUT
     out.mkdir(parents=True, exist_ok=True)
-    script = render(emergency)
-    target = out / "signpost.js"
-    target.write_bytes(script)
-    write_demo(out, sri_hash(script))
+    for name, parts in BUNDLES.items():
+        (out / name).write_bytes(render(emergency, parts=parts))
+    target = out / SCRIPT
+    write_demo(out, sri_hash(target.read_bytes()))
     return target
 
 
 def ensure_built() -> bool:
     """Rebuild build/widget/ if its sources changed; True when it was rewritten."""
-    target = OUT / "signpost.js"
-    current = target.exists() and target.read_bytes() == render() and all(
+    target = OUT / SCRIPT
+    current = all((OUT / name).exists() and (OUT / name).read_bytes() == render(parts=parts)
+                  for name, parts in BUNDLES.items()) and all(
         (OUT / name).exists() and (OUT / name).read_text(encoding="utf-8") == demo_page(name, sri_hash(target.read_bytes()))
         for name in DEMO_FILES)
     if current:
@@ -69,23 +80,90 @@ def ensure_built() -> bool:
     return True
 
 
-def render(emergency: dict | None = None) -> bytes:
+def render(emergency: dict | None = None, lines: dict | None = None, parts: tuple = CORE_PARTS) -> bytes:
     if emergency is None:
         from signpost.directory import emergency_table
 
         emergency = emergency_table()
-    return bundle(load_locales(), check_emergency(emergency)).encode("ascii")
+    if lines is None:
+        lines = helpline_table()
+    return bundle(load_locales(), check_emergency(emergency), check_lines(lines), parts).encode("ascii")
 
 
-def bundle(locales: dict, emergency: dict) -> str:
-    js = minify_js("\n".join((SRC / name).read_text(encoding="utf-8") for name in JS_PARTS))
+# The fallback's lines, in the order shown: the kind of service each one is.
+FALLBACK_KINDS = {"crisis": "crisis_line", "helpline": "prevention_service"}
+
+
+def helpline_table(directory=None) -> dict:
+    """{"GB": {"crisis": [{"display": "116 123", "href": "tel:116123"}], "helpline": [...]}}: per country,
+    the phone numbers of the first national service of each kind (directory order) that can be dialled
+    there. Only shown contacts (high or medium confidence) are loaded. Names are left out: they cost
+    about 700 bytes gzipped, and the widget's sentence says what each number is."""
+    from signpost.directory.lookup import Directory
+
+    directory = directory or Directory.load()
+    table: dict = {}
+    for country in directory.countries():
+        for key, kind in FALLBACK_KINDS.items():
+            for service in directory.services:
+                if service.kind != kind or country not in service.countries:
+                    continue
+                numbers = [{"display": ch.display or ch.number or "", "href": f"tel:{ch.number}"}
+                           for ch in service.for_country(country).channels if ch.type == "phone"]
+                if numbers:
+                    table.setdefault(country, {})[key] = numbers
+                    break
+    return table
+
+
+def check_lines(table: dict) -> dict:
+    """The same rules as the emergency table (known keys, tel: links only), packed small:
+    {"GB": {"crisis": ["116 123"], "helpline": ["0808 1000 900|+448081000900"]}}. A number is its
+    display text, plus "|" and the dialled number when that is not simply the display's digits."""
+    checked = {}
+    for country, lines in table.items():
+        entries = {key: [pack_number(n) for n in check_emergency({country: numbers})[country]]
+                   for key, numbers in lines.items() if key in FALLBACK_KINDS}
+        checked[country] = {key: numbers for key, numbers in entries.items() if numbers}
+    return checked
+
+
+def pack_number(number: dict) -> str:
+    dialled = number["href"].removeprefix("tel:")
+    display = number["display"].replace("|", " ")
+    return display if dialled == re.sub(r"[^\d+]", "", display) else f"{display}|{dialled}"
+
+
+def bundle(locales: dict, emergency: dict, lines: dict | None = None, parts: tuple = CORE_PARTS) -> str:
+    js = minify_js("\n".join((SRC / name).read_text(encoding="utf-8") for name in parts))
     css = minify_css((SRC / "signpost.css").read_text(encoding="utf-8"))
-    data = {**pack_strings(locales), "emergency": emergency}
+    packed = pack_strings(locales)
+    js = number_keys(js, packed.pop("keys"))
+    emergency = {country: [pack_number(n) for n in numbers] for country, numbers in emergency.items()}
+    data = {**packed, "emergency": emergency, "lines": lines or {}, "max": load_settings().max_message_chars}
     # json.dumps escapes everything beyond ASCII, so the file reads the same
     # whatever character set the host page declares.
     js = replace_once(js, '/*@CSS*/ ""', json.dumps(css))
     js = replace_once(js, "/*@DATA*/ {}", json.dumps(data, separators=(",", ":"), sort_keys=True))
+    # A line ending in ; { or , needs no newline after it.
+    js = re.sub(r"([;{,])\n", r"\1", drop_spaces(js))
     return '(function () {\n"use strict";\n' + js + "\n})();\n"
+
+
+STRING_CALL = re.compile(r"\bt\(([^)]*)\)")
+
+
+def number_keys(js: str, keys: list) -> str:
+    """t("title") -> t(0): each string by its place, so the keys need not ship (about 300 bytes
+    gzipped). Every call must name a known key literally."""
+    def index(match: re.Match) -> str:
+        key = match.group(1).strip('"')
+        if match.group(1) == "i":  # the definition, function t(i)
+            return match.group(0)
+        if match.group(1) != f'"{key}"' or key not in keys:
+            raise ValueError(f"widget source: t({match.group(1)}) must name a key of locales/widget/en.yml")
+        return f"t({keys.index(key) + 1})"  # after the direction
+    return STRING_CALL.sub(index, js)
 
 
 def replace_once(text: str, marker: str, value: str) -> str:
@@ -107,14 +185,14 @@ def load_locales() -> dict:
 
 
 def pack_strings(locales: dict) -> dict:
-    """Name each key once: {"keys": [...], "locales": {"de": {"dir": "ltr", "strings": [...]}}}.
+    """Name each key once: {"keys": [...], "locales": {"de": ["ltr", "Vertrauliche Hilfe", ...]}}: the
+    direction, then the strings in the order of the keys (the build turns t("title") into t(1)).
 
     Repeating every key for 12 languages would cost about 500 bytes gzipped;
     a missing translation is null, and the widget falls back to English.
     """
     keys = list(locales["en"]["strings"])
-    packed = {code: {"dir": entry["dir"], "strings": [entry["strings"].get(key) for key in keys]}
-              for code, entry in locales.items()}
+    packed = {code: [entry["dir"], *(entry["strings"].get(key) for key in keys)] for code, entry in locales.items()}
     return {"keys": keys, "locales": packed}
 
 
@@ -163,6 +241,39 @@ def minify_js(js: str) -> str:
     return "\n".join(lines)
 
 
+IDENTIFIER = re.compile(r"[A-Za-z0-9_$]")
+
+
+def drop_spaces(js: str) -> str:
+    """Drop the spaces outside string literals that do not separate two words (`a = b(c, d)` ->
+    `a=b(c,d)`). Safe for this source: its regular expressions hold no quotes or spaces, and it
+    uses no template literals (test_widget_build.py checks both)."""
+    out = []
+    quote = ""
+    i = 0
+    while i < len(js):
+        char = js[i]
+        if quote:
+            out.append(char)
+            if char == "\\":
+                out.append(js[i + 1])
+                i += 1
+            elif char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+            out.append(char)
+        elif char == " ":
+            before = out[-1] if out else ""
+            after = js[i + 1] if i + 1 < len(js) else ""
+            if IDENTIFIER.match(before) and IDENTIFIER.match(after):
+                out.append(char)
+        else:
+            out.append(char)
+        i += 1
+    return "".join(out)
+
+
 def minify_css(css: str) -> str:
     css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
     css = re.sub(r"\s+", " ", css)
@@ -192,11 +303,14 @@ def write_demo(out: Path, integrity: str) -> None:
 
 def main() -> int:
     path = build_widget()
-    data = path.read_bytes()
-    size = gzipped_size(data)
-    print(f"wrote {path}: {len(data)} bytes, {size} bytes gzipped (budget {SIZE_BUDGET_BYTES})")
-    print(f"integrity: {sri_hash(data)}")
-    return 0 if size <= SIZE_BUDGET_BYTES else 1
+    over = False
+    for name, budget in ((SCRIPT, SIZE_BUDGET_BYTES), (PLATFORM_SCRIPT, PLATFORM_SIZE_BUDGET_BYTES)):
+        data = (path.parent / name).read_bytes()
+        size = gzipped_size(data)
+        over |= size > budget
+        print(f"wrote {path.parent / name}: {len(data)} bytes, {size} bytes gzipped (budget {budget})")
+        print(f"integrity: {sri_hash(data)}")
+    return 1 if over else 0
 
 
 if __name__ == "__main__":

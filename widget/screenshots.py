@@ -64,6 +64,7 @@ def server_down(w) -> list[Path]:
     w.open_host()
     w.page.locator(".launcher").click()
     w.page.locator(".log .notice").wait_for()
+    w.page.locator(".log .notice").scroll_into_view_if_needed()  # the first reply leaves the notice in view
     return [shoot(w.page, "server-down")]
 
 

@@ -2,6 +2,10 @@
 
 - Every response says `Cache-Control: no-store` (widget files: long-lived, immutable) and
   `Referrer-Policy: no-referrer`; the demo page also gets a strict Content-Security-Policy.
+- Widget files are public and use no credentials: `Access-Control-Allow-Origin: *`, so any host page
+  can load them with `integrity` + `crossorigin`. The chat API keeps Rasa's CORS, limited to
+  SIGNPOST_CORS_ORIGINS; its preflights get a numeric `Access-Control-Max-Age`, so browsers cache
+  them instead of asking before every message (Rasa leaves it as "None").
 - Every error answer is a fixed JSON body: Sanic's default pages repeat the requested URL.
 - Request bodies over SIGNPOST_MAX_BODY_BYTES are refused by Sanic itself (REQUEST_MAX_SIZE), and
   a client that takes longer than SIGNPOST_REQUEST_TIMEOUT_SECONDS to send its request is cut off.
@@ -20,6 +24,7 @@ import sys
 from sanic import Sanic, response
 from sanic.exceptions import SanicException
 from sanic.handlers import ErrorHandler
+from sanic_cors.core import SANIC_CORS_EVALUATED
 
 from signpost.server.onion import onion_location_middleware, onion_origin
 from signpost.server.patching import Patch
@@ -35,6 +40,9 @@ DEMO_CSP = (
     "img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 )
 
+
+# Seconds a browser may cache a preflight (Chromium caps it at 7200).
+PREFLIGHT_MAX_AGE = "7200"
 
 ERROR_PHRASES = {400: "bad request", 404: "not found", 405: "method not allowed", 408: "request timeout",
                  413: "request too large", 415: "unsupported media type", 429: "too many requests",
@@ -70,6 +78,13 @@ async def _security_headers(request, resp) -> None:
         resp.headers["Cache-Control"] = "public, max-age=86400"                  # may change on upgrade
     else:
         resp.headers["Cache-Control"] = "no-store"
+    if path.startswith(WIDGET_PREFIX):
+        resp.headers["Access-Control-Allow-Origin"] = "*"
+        # Sanic-CORS's response middleware runs after this one: without the flag it would add a
+        # second Access-Control-Allow-Origin for a listed origin, and browsers refuse two.
+        setattr(request.ctx, SANIC_CORS_EVALUATED, "1")
+    elif request.method == "OPTIONS" and "Access-Control-Allow-Origin" in resp.headers:
+        resp.headers["Access-Control-Max-Age"] = PREFLIGHT_MAX_AGE
     resp.headers["Referrer-Policy"] = "no-referrer"
     resp.headers["X-Content-Type-Options"] = "nosniff"
     if path.startswith(DEMO_PREFIX):

@@ -1,8 +1,9 @@
 // Configuration and strings.
 //
 // The build (widget/build.py) replaces the two markers below with the
-// stylesheet and a JSON blob: {keys: ["title", ...], locales: {en: {dir,
-// strings: ["Confidential help", ...]}, ...}, emergency: {GB: [{display, href}]}}.
+// stylesheet and a JSON blob: {locales: {en: ["ltr", "Confidential help", ...],
+// ...}, emergency: {GB: ["999", "112"]},
+// lines: {GB: {crisis: ["116 123"], helpline: ["0808 1000 900|+448081000900"]}}}.
 // Nothing is fetched at run time except the chat itself, so the strings and
 // emergency numbers work even when the server is down.
 const CSS_TEXT = /*@CSS*/ "";
@@ -50,15 +51,24 @@ function pickLocale(value) {
 }
 
 function direction() {
-  return DATA.locales[CONFIG.locale].dir;
+  return DATA.locales[CONFIG.locale][0];
 }
 
 // A string in the configured language, falling back to English per key.
-function t(key) {
-  const i = DATA.keys.indexOf(key);
-  return DATA.locales[CONFIG.locale].strings[i] || DATA.locales.en.strings[i];
+// The build turns t("title") into t(1), the key's place in the strings.
+function t(i) {
+  return DATA.locales[CONFIG.locale][i] || DATA.locales.en[i];
 }
 
 function emergencyNumbers() {
-  return DATA.emergency[CONFIG.country] || [];
+  return unpack(DATA.emergency[CONFIG.country]);
+}
+
+// Numbers are packed as "display", or "display|dialled" when the number
+// dialled is not simply the display's digits (widget/build.py).
+function unpack(packed) {
+  return (packed || []).map((text) => {
+    const [display, dialled] = text.split("|");
+    return { display, href: "tel:" + (dialled || display.replace(/[^\d+]/g, "")) };
+  });
 }

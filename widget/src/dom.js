@@ -18,7 +18,6 @@ function icon(path) {
   const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
   svg.setAttribute("viewBox", "0 0 24 24");
   svg.setAttribute("aria-hidden", "true");
-  svg.setAttribute("focusable", "false");
   const shape = document.createElementNS("http://www.w3.org/2000/svg", "path");
   shape.setAttribute("d", path);
   svg.append(shape);
@@ -93,36 +92,54 @@ function hoursLine(hours) {
   const status = hours.status_text
     ? h("span", { class: "status " + (hours.status || "") }, hours.status_text)
     : null;
-  return h("p", null, h("span", { class: "vh" }, t("hours") + ": "), status, hours.text || "");
+  // "Open 24 hours, every day" is both the status and the hours: say it once.
+  const text = hours.text === hours.status_text ? "" : hours.text;
+  return h("p", null, h("span", { class: "vh" }, t("hours") + ": "), status, text || "");
 }
 
 function detail(label, value) {
   return value ? h("div", null, h("dt", null, label), h("dd", null, value)) : null;
 }
 
-// "Details checked on 21 November 2026. Source": the server's wording when it
-// sends one, else ours with the date in the person's language.
+// Where the details come from, in the server's honest wording ("Details from a
+// page published …; not yet checked by a person"), and the source.
 function checkedLine(service) {
-  if (!service.verified_on) return null;
-  const date = new Date(service.verified_on + "T00:00:00Z");
-  const shown = isNaN(date) ? service.verified_on
-    : new Intl.DateTimeFormat(CONFIG.locale, { dateStyle: "long", timeZone: "UTC" }).format(date);
+  if (!service.verified_text) return null;
   const source = safeHref(service.source_url);
-  return h("p", { class: "small" },
-    ...(service.verified_text ? [service.verified_text] : fill(t("checked"), { date: shown })),
+  return h("p", { class: "small" }, service.verified_text,
     source ? " " : null,
     source ? outLink(source, t("source")) : null);
 }
 
+// A compact card: the name, the main way to reach the service as a large
+// button, whether it is open now; everything else folded below, so three
+// cards fit on a phone screen.
 function serviceCard(service) {
+  const [first, ...others] = (service.channels || []).map(channelItem);
+  if (first) first.className = "main";
   return h("article", { class: "card", "data-kind": service.kind },
     h("h3", null, service.name),
-    service.description ? h("p", null, service.description) : null,
-    h("ul", null, ...(service.channels || []).map(channelItem)),
+    first ? h("ul", null, first) : null,
     hoursLine(service.hours),
-    h("dl", null,
-      detail(t("cost"), service.cost),
-      detail(t("confidentiality"), service.confidentiality),
-      detail(t("languages"), service.languages)),
-    checkedLine(service));
+    h("details", null,
+      h("summary", null, t("details")),
+      service.description ? h("p", null, service.description) : null,
+      others.length ? h("ul", null, ...others) : null,
+      h("dl", null,
+        detail(t("cost"), service.cost),
+        detail(t("confidentiality"), service.confidentiality),
+        detail(t("languages"), service.languages)),
+      checkedLine(service)));
+}
+
+// "Crisis line: 116 123.": a line from the built-in table.
+function lineOf(template, packed) {
+  return packed ? h("p", null, ...fill(template, { numbers: numberList(unpack(packed)) })) : null;
+}
+
+// What the widget shows without the server: the emergency number, and the
+// country's crisis line and prevention helpline where the directory has them.
+function fallbackLines() {
+  const lines = DATA.lines[CONFIG.country] || {};
+  return [emergencyLine(), lineOf(t("crisis"), lines.crisis), lineOf(t("helpline"), lines.helpline)];
 }

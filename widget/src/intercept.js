@@ -39,7 +39,7 @@ async function showIntercept(chat, reason) {
   chat.started = true;
   chat.open();
   const generation = chat.generation;
-  chat.setPending(true);
+  chat.setPending(1);
   let content = null;
   try {
     content = await fetchIntercept(reason);
@@ -47,7 +47,7 @@ async function showIntercept(chat, reason) {
     // offline: handled below
   }
   if (generation !== chat.generation) return;
-  chat.setPending(false);
+  chat.setPending(-1);
   if (!content) return chat.showOffline();
   const attrs = { lang: content.locale, dir: content.dir };
   const warning = chat.addMessage("bot", attrs, h("h3", null, content.warning.heading),

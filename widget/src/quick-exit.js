@@ -41,7 +41,7 @@ function shiftCounter(onExit, announce) {
         presses = 0;
         onExit();
       } else {
-        announce(t(presses === 1 ? "shift_2" : "shift_1"));
+        announce(presses === 1 ? t("shift_2") : t("shift_1"));
         timer = setTimeout(expire, SHIFT_WINDOW_MS);
       }
     } else if (timer) {

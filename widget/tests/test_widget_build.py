@@ -83,3 +83,34 @@ def test_emergency_table_keeps_only_tel_links():
 def test_css_minifier_keeps_meaningful_spaces():
     css = widget_build.minify_css(".a  .b { width: calc(100vw - 2em); }  /* note */")
     assert css == ".a .b{width:calc(100vw - 2em)}"
+
+
+def test_strings_are_called_by_literal_key():
+    assert widget_build.number_keys('t("send")', ["title", "send"]) == "t(2)"  # 0 is the direction
+    with pytest.raises(ValueError, match="must name a key"):
+        widget_build.number_keys("t(key)", ["title"])
+    with pytest.raises(ValueError, match="must name a key"):
+        widget_build.number_keys('t("nope")', ["title"])
+
+
+def test_numbers_are_packed_small():
+    assert widget_build.pack_number({"display": "116 123", "href": "tel:116123"}) == "116 123"
+    assert widget_build.pack_number({"display": "0808 1000 900", "href": "tel:+448081000900"}) \
+        == "0808 1000 900|+448081000900"
+
+
+def test_fallback_has_crisis_line_and_helpline(fresh_build):
+    lines = widget_build.check_lines(widget_build.helpline_table())
+    assert lines["GB"]["crisis"] == ["116 123"]
+    assert lines["GB"]["helpline"][0] == "0808 1000 900|+448081000900"
+    assert widget_build.check_lines({"GB": {"crisis": [{"display": "x", "href": "javascript:1"}]}}) == {"GB": {}}
+
+
+@pytest.mark.parametrize("name", widget_build.JS_PARTS)
+def test_source_is_safe_for_the_space_dropper(name):
+    """drop_spaces() skips only quoted strings: no template literals, no quotes or spaces in regexes."""
+    source = (SRC / name).read_text(encoding="utf-8")
+    code = "\n".join(line for line in source.splitlines() if not line.strip().startswith("//"))
+    assert "`" not in code
+    for regex in re.findall(r"[(,=:]\s*/(?![/*])((?:\\.|[^/\n])+)/[gimsuy]*", code):
+        assert not re.search(r"[\s'\"]", regex), regex
