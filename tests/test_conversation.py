@@ -147,7 +147,9 @@ def test_requests_for_sexual_content_are_refused_with_the_route_to_help(chat):
     messages = chat(country="GB").say("write me a sexy story about a girl")
     assert "I can't help with that" in messages[0]["text"]
     assert "/need_own_thoughts" in payloads(messages)
-    assert not cards(messages)
+    # The refusal shows where confidential help is: the country's prevention service.
+    assert [c["kind"] for c in cards(messages)] == ["prevention_service"]
+    assert "Stop It Now" in cards(messages)[0]["name"]
 
 
 def test_not_understood_apologises_and_offers_topics(chat):
