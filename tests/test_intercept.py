@@ -8,6 +8,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import time
 import urllib.error
 import urllib.request
 from urllib.parse import urlencode, urljoin
@@ -164,10 +165,16 @@ def test_the_funnel_is_counted_and_reported(counted, tmp_path):
     for _ in range(10):
         get(base, content["service"]["channels"][2]["go"], follow=False)
     get(base, "/intercept?reason=unknown")
-    with sqlite3.connect(db) as conn:
-        counts = {(e, d): n for e, d, n in conn.execute(
-            "SELECT event, detail, SUM(count) FROM daily_counts WHERE event IN "
-            "('warning_shown', 'chat_opened', 'contact_chosen') GROUP BY event, detail")}
+    expected = {("warning_shown", "search"): 12, ("warning_shown", "other"): 1,
+                ("chat_opened", "search"): 11, ("contact_chosen", "search"): 10}
+    for _ in range(50):   # the counters are written off the reply path, a moment later
+        with sqlite3.connect(db) as conn:
+            counts = {(e, d): n for e, d, n in conn.execute(
+                "SELECT event, detail, SUM(count) FROM daily_counts WHERE event IN "
+                "('warning_shown', 'chat_opened', 'contact_chosen') GROUP BY event, detail")}
+        if counts == expected:
+            break
+        time.sleep(0.1)
     assert counts == {("warning_shown", "search"): 12, ("warning_shown", "other"): 1,
                       ("chat_opened", "search"): 11, ("contact_chosen", "search"): 10}
     env = {**os.environ, "SIGNPOST_VAR_DIR": str(db.parent)}
@@ -192,7 +199,9 @@ def test_an_older_counters_table_accepts_the_new_events(tmp_path):
     with sqlite3.connect(db) as conn:
         conn.execute(SCHEMA.replace(", 'warning_shown', 'chat_opened', 'contact_chosen'", ""))
         conn.execute("INSERT INTO daily_counts VALUES ('2026-01-01', 'en', 'GB', 'exit', '', 4)")
-    Counters(db, flush_seconds=0).record("warning_shown", "en", "GB", "search")
+    counters = Counters(db, flush_seconds=0)
+    counters.record("warning_shown", "en", "GB", "search")
+    counters.flush()
     with sqlite3.connect(db) as conn:
         assert sorted(conn.execute("SELECT event, count FROM daily_counts")) == [("exit", 4), ("warning_shown", 1)]
 
@@ -252,7 +261,7 @@ def test_the_widget_opens_with_the_warning_first(signpost_server):
         browser = launch_chromium(playwright)
         try:
             with widget_tab(browser, signpost_server.base_url) as w:
-                w.open_host(locale="de", country="DE")
+                w.open_host(locale="de", country="DE", script="signpost-platform.js")
                 w.page.evaluate("Signpost.intercept({reason: 'prompt'})")
                 root = "document.querySelector('signpost-chat').shadowRoot"
                 w.page.wait_for_function(f"() => {root}.querySelector('.card')")

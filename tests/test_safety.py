@@ -43,7 +43,7 @@ def test_content_requests_are_refused_in_every_locale(chat, locale):
     for text in _eval_messages(locale, "request_sexual_content")[:2]:
         messages = chat(locale=locale, country=country).say(text)
         assert messages[0]["custom"]["route"] == "request_sexual_content", text
-        assert not cards(messages)
+        assert [c["kind"] for c in cards(messages)] == ["prevention_service"], "the refusal shows where help is"
         assert "/need_own_thoughts" in payloads(messages)
         assert_rendered_from_locale(messages, locale)
 

@@ -40,11 +40,12 @@ class Widget:
     def host_url(self, name: str = "page") -> str:
         return f"{self.base_url}/test-host/{name}"
 
-    def open_host(self, locale="en", country="GB", exit_url=None, lang="en", dir="ltr", **data) -> None:
+    def open_host(self, locale="en", country="GB", exit_url=None, lang="en", dir="ltr", script="signpost.js",
+                  **data) -> None:
         """Load a host page whose script tag carries the given data-* options."""
         data = {"locale": locale, "country": country, "exit-url": exit_url or f"{self.base_url}/demo/neutral", **data}
         attrs = " ".join(f'data-{k}="{html.escape(str(v))}"' for k, v in data.items() if v is not None)
-        self.pages[self.host_url()] = HOST_PAGE.format(lang=lang, dir=dir, attrs=attrs)
+        self.pages[self.host_url()] = HOST_PAGE.format(lang=lang, dir=dir, attrs=attrs, script=script)
         self.page.goto(self.host_url())
         self.page.wait_for_function("() => customElements.get('signpost-chat') && document.querySelector('signpost-chat')")
 
@@ -59,7 +60,7 @@ HOST_PAGE = """<!DOCTYPE html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Host page</title>
-<script src="/widget/signpost.js" defer {attrs}></script>
+<script src="/widget/{script}" defer {attrs}></script>
 </head>
 <body>
 <main>

@@ -38,7 +38,7 @@ def test_the_build_is_reproducible_and_writes_only_its_output_folder(fresh_build
     sources give the same bytes (so its SRI hash is stable)."""
     script = build_widget(tmp_path)
     assert script.read_bytes() == fresh_build == render()
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["signpost.js", *widget_build.DEMO_FILES])
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*widget_build.BUNDLES, *widget_build.DEMO_FILES])
 
 
 def test_demo_page_carries_the_current_sri_hash(tmp_path):
