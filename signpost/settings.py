@@ -46,11 +46,12 @@ class Settings:
     # --- Limits (docs/operations.md, "Limits"). None of them logs anything.
     # In-app rate limits: "on", "off", or "auto" (on unless Redis is used: then nginx limits per client).
     rate_limit: str = field(default_factory=lambda: os.environ.get("SIGNPOST_RATE_LIMIT", "auto").strip().lower())
-    # New conversations a minute from one client address (burst: half that). High enough for a
-    # charity's busiest hour and for measuring (an evaluation sends hundreds of first messages),
-    # low enough that a flood is cut to a trickle.
+    # New conversations a minute from one client address, and how many may come at once (burst).
+    # High enough for a charity's busiest hour and for measuring from one machine (an evaluation
+    # sends about a thousand first messages in seconds), low enough that a flood is cut to a trickle.
     new_conversations_per_minute: int = field(
         default_factory=lambda: _int("SIGNPOST_NEW_CONVERSATIONS_PER_MINUTE", 1200))
+    new_conversations_burst: int = field(default_factory=lambda: _int("SIGNPOST_NEW_CONVERSATIONS_BURST", 2000))
     # Turns a minute in one conversation (burst: half that).
     turns_per_minute: int = field(default_factory=lambda: _int("SIGNPOST_TURNS_PER_MINUTE", 40))
     # A conversation keeps its slots but only its latest turns and events; older ones are dropped.

@@ -21,6 +21,7 @@ NEW_PER_MINUTE = 30
 def running(built, tmp_path_factory):
     signpost = start_signpost(tmp_path_factory.mktemp("limits-logs"), extra_env={
         "SIGNPOST_RATE_LIMIT": "on", "SIGNPOST_NEW_CONVERSATIONS_PER_MINUTE": str(NEW_PER_MINUTE),
+        "SIGNPOST_NEW_CONVERSATIONS_BURST": str(NEW_PER_MINUTE),
         "SIGNPOST_TURNS_PER_MINUTE": "100000", "SIGNPOST_MAX_CONVERSATIONS": str(MAX_CONVERSATIONS),
         "SIGNPOST_MAX_TURNS_KEPT": "10", "SIGNPOST_REQUEST_TIMEOUT_SECONDS": "2", "SIGNPOST_COUNTERS": "off"})
     yield signpost

@@ -52,8 +52,8 @@ class TokenBucket:
 class TurnLimits:
     """New conversations per client address, and turns per conversation."""
 
-    def __init__(self, new_per_minute: int, turns_per_minute: int):
-        self.new_conversations = TokenBucket(new_per_minute, burst=max(1, new_per_minute // 2))
+    def __init__(self, new_per_minute: int, turns_per_minute: int, new_burst: int | None = None):
+        self.new_conversations = TokenBucket(new_per_minute, burst=max(1, new_burst or new_per_minute))
         self.turns = TokenBucket(turns_per_minute, burst=max(1, turns_per_minute // 2))
 
     def allow(self, address: str, sender: str, is_new: bool) -> bool:

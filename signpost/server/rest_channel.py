@@ -152,7 +152,8 @@ class SignpostRestInput(InputChannel):
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         webhook = Blueprint("signpost_rest", __name__)
         settings = load_settings()
-        limits = TurnLimits(settings.new_conversations_per_minute, settings.turns_per_minute) \
+        limits = TurnLimits(settings.new_conversations_per_minute, settings.turns_per_minute,
+                            settings.new_conversations_burst) \
             if settings.rate_limited else None
 
         @webhook.route("/", methods=["GET"])

@@ -43,23 +43,6 @@ def _remembered_event_classes(original):
     return staticmethod(resolve_by_type)
 
 
-def _column_major_weights(original):
-    """The logistic-regression model multiplies each message by its weight matrix transposed;
-    stored row-major, that transpose is copied on every call (1.2 ms for 21 x 90 815 weights).
-    Stored column-major, it is a view (0.04 ms). Same numbers, same answers."""
-    import numpy
-
-    load_classifier = original.__func__
-
-    def load(cls, *args, **kwargs):
-        component = load_classifier(cls, *args, **kwargs)
-        if hasattr(component.clf, "coef_"):
-            component.clf.coef_ = numpy.asfortranarray(component.clf.coef_)
-        return component
-
-    return classmethod(load)
-
-
 def _no_debug_copies(original):
     """The processor deep-copies a turn's events only to hand them to debug log calls, which a
     serving Signpost never emits (and must not: they hold the conversation). Skip the copies."""
@@ -71,10 +54,6 @@ PATCHES = [
           "RemoteAction._validate_action_result", _validator_built_once, parameters=("self", "result")),
     Patch("remember event classes", "rasa", "rasa.shared.core.events", "Event.resolve_by_type",
           _remembered_event_classes, parameters=("type_name", "default")),
-    Patch("column-major logistic-regression weights", "rasa",
-          "rasa.nlu.classifiers.logistic_regression_classifier", "LogisticRegressionClassifier.load",
-          _column_major_weights, parameters=("cls", "config", "model_storage", "resource", "execution_context",
-                                             "kwargs")),
     Patch("no deep copies for debug logs", "rasa", "rasa.core.processor", "copy", _no_debug_copies),
 ]
 

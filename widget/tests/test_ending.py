@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from widget.browser import choose, log_size, open_by_keyboard, type_message, wait_for_replies
+from widget.browser import choose, log_size, open_by_keyboard, wait_for_replies
 
 pytestmark = pytest.mark.browser
 
