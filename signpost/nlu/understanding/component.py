@@ -33,6 +33,7 @@ MODEL_FILE = "router.npz"
 RANKING_LENGTH = 10
 # A button's payload ("/need_own_thoughts", '/choose_country{"country":"DE"}') is Rasa's to read.
 PAYLOAD = re.compile(r"^/\w+(\{.*\})?$", re.S)
+PLACEHOLDER = "nlu_fallback"
 # How sure a decided route is: the urgency rules have already weighed the evidence.
 DECIDED = 1.0
 
@@ -82,6 +83,10 @@ class Understanding(GraphComponent, IntentClassifier):
         for message in messages:
             text = message.get(TEXT) or ""
             if self._router is None or PAYLOAD.match(text.strip()):
+                # A button's payload: Rasa's RegexMessageHandler sets its intent after the pipeline;
+                # until then the components after this one need an intent to read.
+                message.set(INTENT, {"name": PLACEHOLDER, "confidence": 0.0}, add_to_output=True)
+                message.set(INTENT_RANKING_KEY, [], add_to_output=True)
                 continue
             self.understand(message, text)
         return messages
