@@ -127,7 +127,7 @@ def cmd_directory_report(args: argparse.Namespace) -> int:
 def cmd_stats(args: argparse.Namespace) -> int:
     from signpost.counters import rows
 
-    from signpost import funnel
+    from signpost.intercept import funnel
 
     data = rows(paths.STATS_DB, since=args.since)
     steps = funnel.funnel(paths.STATS_DB, since=args.since)

@@ -23,7 +23,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from signpost import intercept
-from signpost.intercept_page import CHAT_CSP, PAGE_CSP, chat_page, page
+from signpost.intercept.page import CHAT_CSP, PAGE_CSP, chat_page, page
 
 # The server's address as platforms reach it (https://help.example.org), for absolute links in the
 # JSON; unset, links are paths on this server. Never taken from the request's Host header.
