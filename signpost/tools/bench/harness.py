@@ -168,7 +168,7 @@ def bench_signpost_memory(args, work: Path, log) -> dict:
     out = open(work / "signpost-memory.log", "w")
     began = time.perf_counter()
     servers = processes.start(Settings(redis_url=""), port=processes.free_port(), stdout=out, stderr=out,
-                           extra_env={"SIGNPOST_COUNTERS": "off", "SIGNPOST_RATE_LIMIT": "off"}, endpoints=paths.ENDPOINTS)
+                           extra_env={"SIGNPOST_COUNTERS": "off", "SIGNPOST_RATE_LIMIT": "off"})
     cold = time.perf_counter() - began
     try:
         log(f"  in-memory Signpost up in {cold:.1f} s; driving load ...")
