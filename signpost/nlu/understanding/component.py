@@ -93,7 +93,8 @@ class Understanding(GraphComponent, IntentClassifier):
 
     def understand(self, message: Message, text: str) -> None:
         route = decide(self._router, text)
-        ranking = [{"name": name, "confidence": score} for name, score in self._router.predict(text)]
+        # The ranking the decision was made from: the models run once per message.
+        ranking = [{"name": name, "confidence": score} for name, score in (route.ranking or self._router.predict(text))]
         if route.route != BENIGN:
             top = {"name": route.route, "confidence": DECIDED}
         else:

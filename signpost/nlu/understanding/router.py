@@ -41,6 +41,7 @@ class Route:
     scores: dict = field(default_factory=dict)
     reasons: list = field(default_factory=list)
     undenied: str = ""                  # the message without the clauses that deny urgency
+    ranking: list = field(default_factory=list)   # (intent, probability), best first
 
 
 class Router:

@@ -250,6 +250,7 @@ class Analysis:
     long: bool                  # long enough for window-level escalation
     reasons: list
     undenied: str = ""          # the message without the clauses that deny urgency
+    ranking: tuple = ()         # (intent, probability) of the whole message, best first
 
 
 def analyse(router, text: str, long_words: int = DEFAULTS["long_words"]) -> Analysis:
@@ -280,7 +281,8 @@ def analyse(router, text: str, long_words: int = DEFAULTS["long_words"]) -> Anal
     forms = {name: any(_term_match(w, stems) for w in words)
              for name, stems in (("stop", lx.STOP_USE), ("report", lx.REPORT), ("seek", lx.SEEK))}
     return Analysis(whole, router.classes[int(np.argmax(P[0]))], window_max, not masked, jokes, current_age,
-                    at_school, you_age, forms, len(text.split()) > long_words, reasons + age_reasons, undenied=masked)
+                    at_school, you_age, forms, len(text.split()) > long_words, reasons + age_reasons, undenied=masked,
+                    ranking=tuple((router.classes[i], float(P[0][i])) for i in np.argsort(-P[0])))
 
 
 def route_from(a: Analysis, params: Optional[dict] = None) -> Route:
@@ -359,4 +361,5 @@ def decide(router, text: str, params: Optional[dict] = None) -> Route:
     analysis = analyse(router, text, params["long_words"])
     route = route_from(analysis, params)
     route.undenied = analysis.undenied
+    route.ranking = list(analysis.ranking)
     return route
