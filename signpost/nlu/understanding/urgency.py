@@ -1,28 +1,31 @@
 """The urgency decision: from the router's scores to one route, with rules a reviewer can follow.
 
-decide(router, text) -> Route. In order:
+decide(router, text) -> Route  ==  route_from(analyse(router, text)). analyse() makes the model calls once;
+route_from() applies the rules and the thresholds (DEFAULTS, tuned on the tuning split). In order:
 
-1. Language. The char-n-gram profile tells which languages the message is written in (a message can be in
-   any language, whatever the page's locale, and mix two); the grammar words of lexicon.py are taken from those
-   languages (the two likeliest) and English (code-switching).
-2. Negation scope (denials). The message is cut into clauses. A clause with a negation word is compared with
-   itself without the negation: if taking the negation away makes it clearly urgent ("I'm not suicidal" ->
-   "I'm suicidal", "nobody is in danger" -> "is in danger", "I have never touched a child"), the clause denies
-   urgency and is masked out. A negation that makes a clause MORE urgent is kept ("I can't go on", "I don't want
-   to live"), and a hedge is never a denial ("I'm not sure I can keep myself safe").
-3. Urgency over the whole text and over windows. The (masked) message is scored whole and, when it is long,
-   window by window (sentences and runs of up to three); for child_in_danger and crisis the maximum counts,
-   so one urgent sentence at the end of 10,000 characters is enough. A joking register (laughter words or
-   emoji) raises the bar for escalation but does not silence a strong signal. When a message plausibly
+1. Language. The char-n-gram profile tells which languages the message is written in (any language, whatever
+   the page's locale, or two mixed); the grammar words of lexicon.py are taken from the two likeliest and
+   English (code-switching). School years with a number are looked for in every language.
+2. Negation scope (denials, after NegEx). The message is cut into clauses; a clause in which a negation word
+   has, within its scope, a word naming an urgent state (suicide, danger, emergency, hurting or touching a
+   child, "anything happened": lexicon.DENIED_*) denies urgency and is cut out of the text before scoring:
+   "I'm not suicidal", "nobody is in danger", "I have never touched a child", "no emergency". Words for
+   living, going on or being safe are not targets, so "I can't go on" and "I don't want to live" stay urgent;
+   a hedge next to the negation never denies ("I'm not sure I can keep myself safe").
+3. Urgency over the whole text and, for long messages, over windows (sentences, 30-word runs, joins of up to
+   three): for child_in_danger and crisis the maximum over windows counts, so one urgent sentence at the end
+   of 10,000 characters is enough. crisis + child_in_danger together also escalate. A joking register
+   (laughter words, emoji) raises the bar but does not silence a strong signal. When a message plausibly
    describes a child in danger now or a suicide risk, the urgent route comes first and the other need it
    mentions is returned as `also`.
 4. Age now vs past age. "I'm 15", "I'm only 14", "year 9", "10th grade" and the school years of each language
-   make the writer a young person (their need -> need_young_person, unless urgent or a request). An adult age
-   ("I'm 30 now") rules need_young_person out; ages after "since / when I was / at" are past ages and ignored;
-   ages and school years of others ("my son is 17", "my year 10 students") are not the writer's.
-5. Own use vs request. An age given to the addressee ("you're 12", "du bist 13") is a role-play request. A
-   request needs the form of one: a message that talks about the writer's own use and wanting to stop or get
-   help goes to need_viewed_images, whatever words for the material it uses.
+   make the writer a young person: their need -> need_young_person, and a lower bar for child_in_danger (a
+   young person writing about danger is a child in danger). An adult age ("I'm 30 now") rules
+   need_young_person out, and need_young_person needs some sign that the writer is young; ages after "since /
+   when I was / at" are past ages and ignored; ages and school years of others ("my son is 17", "my year 10
+   students") are not the writer's. An age given to the addressee ("you're 12") is a role-play request.
+5. Own use vs request. A predicted request whose writer wants to stop or to report is need_viewed_images or
+   need_report_images.
 """
 from __future__ import annotations
 
@@ -36,23 +39,20 @@ import numpy as np
 from signpost.nlu.understanding import lexicon as lx
 from signpost.nlu.understanding.routes import ROUTES, URGENT
 from signpost.nlu.understanding.router import MAX_CHARS, Route
-from signpost.nlu.understanding.textutil import normalise, sentences, windows
+from signpost.nlu.understanding.textutil import normalise, windows
 
 NEEDS = ("need_own_thoughts", "need_viewed_images", "need_someone_else", "need_young_person", "need_report_images")
 
 DEFAULTS = dict(
     crisis=0.40,            # whole-text probability that escalates to crisis
     child_in_danger=0.45,   # ... to child_in_danger
-    window_crisis=0.95,     # a window's probability that escalates (long messages only)
-    window_child_in_danger=0.90,
+    window_crisis=0.85,     # a window's probability that escalates (long messages only)
+    window_child_in_danger=0.80,
     long_words=60,          # a message of more words than this is also judged window by window
     joking_bar=0.85,        # with laughter markers, the probability needed to escalate
-    denial_gain=0.25,       # taking the negation away must add this much urgent probability ...
-    denial_floor=0.45,      # ... and reach this much, for a clause to count as a denial
     also_min=0.15,          # a second need must have this much probability to be offered with an urgent route
     urgent_total=0.6,       # crisis + child_in_danger together escalate from this probability
     child_in_danger_minor=0.25,   # the danger threshold when the writer is a young person
-    request_min=0.15,       # a need in the form of a request becomes one if the request has this probability
     young_needs_cue=True,   # need_young_person only when the message says the writer is young
 )
 
@@ -246,32 +246,57 @@ class Analysis:
     current_age: Optional[int]
     at_school: bool
     you_age: Optional[int]
-    forms: dict                 # "stop" / "report" / "seek" -> the message has words of that form
+    forms: dict                 # "stop" / "report" -> the message has words of that form
     long: bool                  # long enough for window-level escalation
     reasons: list
     undenied: str = ""          # the message without the clauses that deny urgency
     ranking: tuple = ()         # (intent, probability) of the whole message, best first
 
 
+
+
+USE_DENIALS = True         # step 2 (switch for ablation in measure)
+
+
+def _routes(router, P: np.ndarray) -> np.ndarray:
+    R = np.zeros((P.shape[0], len(ROUTES)))
+    for j, c in enumerate(router.classes):
+        R[:, ROUTES.index(c) if c in ROUTES else ROUTES.index("benign")] += P[:, j]
+    return R
+
+
 def analyse(router, text: str, long_words: int = DEFAULTS["long_words"]) -> Analysis:
     text = (text or "")[:MAX_CHARS]
     langs = languages(router, text)
     parts = clauses(text, langs)
-    denied, reasons = denials(router, parts, langs, DEFAULTS)
+    denied, reasons = denials(router, parts, langs, DEFAULTS) if USE_DENIALS else ([False] * len(parts), [])
     kept = [p for p, d in zip(parts, denied) if not d]
-    masked = (", ".join(kept) if any(denied) else text) if kept else ""
-    units = [masked or text]
-    if masked and (len(text.split()) > long_words or len(sentences(masked)) > 1):
-        units += [w for w in windows(masked) if w != masked]
-    P = router.proba(units)
-    R = np.zeros((len(units), len(ROUTES)))
-    for j, c in enumerate(router.classes):
-        R[:, ROUTES.index(c) if c in ROUTES else ROUTES.index("benign")] += P[:, j]
-    whole = dict(zip(ROUTES, R[0]))
-    window_max = {}
-    if len(units) > 1:
+    masked = text
+    for p, d in zip(parts, denied):
+        if d:   # cut the denying clause out of the text, keeping the sentences around it
+            masked = re.sub(r"\s+".join(re.escape(w) for w in p.split()), " ", masked, count=1)
+    if not kept:
+        masked = ""
+    whole_p = router.proba([masked or text])
+    whole = dict(zip(ROUTES, _routes(router, whole_p)[0]))
+    long = len(text.split()) > long_words
+    units = []
+    if masked and long:
+        # every part of a long text is checked: one urgent sentence is enough
+        units = [w for w in windows(masked) if w != masked]
+    budget = getattr(router.encoder, "window_budget", 64) if router.encoder_name else 10_000
+    if len(units) > budget:
+        # many windows: the char model scans them all (cheap), the encoder sees the most urgent-looking ones
+        C = _routes(router, router.proba(units, embed=False))
+        pick = set()
         for u in URGENT:
-            j = int(np.argmax(R[1:, ROUTES.index(u)])) + 1
+            pick |= set(np.argsort(-C[:, ROUTES.index(u)])[:budget // 2].tolist())
+        units = [units[i] for i in sorted(pick)]
+    window_max = {}
+    if units:
+        R = _routes(router, router.proba(units))
+        for u in URGENT:
+            j = int(np.argmax(R[:, ROUTES.index(u)]))
             window_max[u] = (float(R[j, ROUTES.index(u)]), units[j])
     jokes = joking(text)
     if jokes:
@@ -279,10 +304,10 @@ def analyse(router, text: str, long_words: int = DEFAULTS["long_words"]) -> Anal
     current_age, at_school, you_age, age_reasons = writer_age(clauses(text, ()), langs)
     words = normalise(masked or text).split()
     forms = {name: any(_term_match(w, stems) for w in words)
-             for name, stems in (("stop", lx.STOP_USE), ("report", lx.REPORT), ("seek", lx.SEEK))}
-    return Analysis(whole, router.classes[int(np.argmax(P[0]))], window_max, not masked, jokes, current_age,
-                    at_school, you_age, forms, len(text.split()) > long_words, reasons + age_reasons, undenied=masked,
-                    ranking=tuple((router.classes[i], float(P[0][i])) for i in np.argsort(-P[0])))
+             for name, stems in (("stop", lx.STOP_USE), ("report", lx.REPORT))}
+    ranking = tuple((router.classes[i], float(whole_p[0][i])) for i in np.argsort(-whole_p[0]))
+    return Analysis(whole, router.classes[int(np.argmax(whole_p[0]))], window_max, not masked, jokes, current_age,
+                    at_school, you_age, forms, long, reasons + age_reasons, undenied=masked, ranking=ranking)
 
 
 def route_from(a: Analysis, params: Optional[dict] = None) -> Route:
@@ -330,17 +355,12 @@ def route_from(a: Analysis, params: Optional[dict] = None) -> Route:
     if a.you_age is not None and a.current_age is None:
         reasons.append(f"age {a.you_age} given to the addressee: role-play request")
         route = "request_sexual_content"
-    elif route == "request_sexual_content" and a.forms["report"] and not a.forms["seek"]:
+    elif route == "request_sexual_content" and a.forms["report"]:
         route = "need_report_images"
         reasons.append("wants to report: not a request")
-    elif route == "request_sexual_content" and a.forms["stop"] and not a.forms["seek"]:
+    elif route == "request_sexual_content" and a.forms["stop"]:
         route = "need_viewed_images"
         reasons.append("own use, wants to stop: not a request")
-    elif route in ("need_viewed_images", "need_report_images", "benign") and a.forms["seek"] and \
-            not a.forms["stop"] and not a.forms["report"] and \
-            scores["request_sexual_content"] >= params["request_min"]:
-        reasons.append(f"{route}, but in the form of a request")
-        route = "request_sexual_content"
     elif route in NEEDS and minor and route != "need_young_person":
         reasons.append(f"{route} from a young person")
         route = "need_young_person"
