@@ -71,6 +71,9 @@ def test_every_shown_contact_has_a_source_and_a_date():
 
 
 def test_twenty_countries_each_with_an_emergency_route():
+    from signpost.directory.build import ensure_built
+
+    ensure_built()
     directory = Directory.load()
     assert len(COVERED_COUNTRIES) == 20
     for country in COVERED_COUNTRIES:

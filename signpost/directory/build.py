@@ -1,11 +1,14 @@
 """Builds directory/*.yaml into an SQLite database with sqlite-utils.
 
-The database is a cache of the YAML: it is rebuilt whenever the YAML changes (`is_stale`), and the
-actions read from it. Low-confidence contacts and channels are stored too, flagged `shown = 0`, so a
-maintainer can query everything in one place; lookups only ever return shown rows.
+The database is a cache of the YAML: it is rebuilt whenever the YAML changes (`is_stale`). One model
+of a directory record (signpost.directory.schema.Contact, as read from the YAML) is stored two ways,
+neither mapped by hand: `contacts` holds every record as read, hidden facts included, for a
+maintainer to query in one place; `shown_services` holds what may be shown to a person, as decided
+by signpost.directory.lookup.shown_service, and is all the bot reads.
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from pathlib import Path
@@ -15,17 +18,24 @@ import sqlite_utils
 from signpost import paths
 from signpost.directory import covered_countries
 from signpost.directory.law import law_dir, read_law, validate_law
-from signpost.directory.schema import Contact, is_shown, read_directory
+from signpost.directory.lookup import shown_service
+from signpost.directory.schema import Contact, read_directory
 
 
 class DirectoryInvalid(Exception):
     """The YAML has problems; the message lists them with file:line."""
 
 
+# The code that decides what the database holds: a change to it makes the database stale too.
+BUILDER = tuple(Path(__file__).parent / name for name in ("build.py", "lookup.py", "schema.py", "law.py"))
+
+
 def source_hash(directory: Path = paths.DIRECTORY_DIR) -> str:
     digest = hashlib.sha256()
     for path in sorted(directory.glob("*.yaml")) + sorted(law_dir(directory).glob("*.yaml")):
         digest.update(path.relative_to(directory).as_posix().encode())
+        digest.update(path.read_bytes())
+    for path in BUILDER:
         digest.update(path.read_bytes())
     return digest.hexdigest()
 
@@ -40,33 +50,11 @@ def is_stale(db_path: Path = paths.DIRECTORY_DB, directory: Path = paths.DIRECTO
     return not rows or rows[0]["value"] != source_hash(directory)
 
 
-def _contact_row(contact: Contact) -> dict:
-    hours = contact.hours
-    policy = contact.reporting_policy
-    return {
-        "id": contact.id,
-        "kind": contact.kind,
-        "name": contact.name,
-        "operator": contact.operator,
-        "file_country": contact.file_country,
-        "interpreters": int(contact.interpreters),
-        "cost": contact.cost,
-        "confidentiality": contact.confidentiality,
-        "confidentiality_note": contact.confidentiality_note,
-        "hours": json.dumps(
-            {"timezone": hours.timezone, "always_open": hours.always_open, "weekly": hours.weekly}
-        ) if hours and is_shown(hours.confidence) else None,
-        # Only a shown (high/medium) policy with its own source: otherwise the bot says it does not know.
-        "reporting_policy": json.dumps({"value": policy.value, "source_url": policy.source_url})
-        if policy and is_shown(policy.confidence) and policy.value != "unknown" else None,
-        "source_url": contact.source_url,
-        **contact.provenance.as_dict(),
-        "confidence": contact.confidence,
-        "shown": int(is_shown(contact.confidence)),
-        "notes": contact.notes,
-        "source_file": Path(contact.file).name,
-        "source_line": contact.line,
-    }
+def _as_row(contact: Contact) -> dict:
+    """The whole record, nested parts as JSON (sqlite-utils stores lists and dicts as JSON text)."""
+    row = dataclasses.asdict(contact)
+    row.pop("extra_problems", None)
+    return json.loads(json.dumps(row, default=str))
 
 
 def build(db_path: Path = paths.DIRECTORY_DB, directory: Path = paths.DIRECTORY_DIR) -> Path:
@@ -84,42 +72,12 @@ def build(db_path: Path = paths.DIRECTORY_DB, directory: Path = paths.DIRECTORY_
     tmp_path = db_path.with_suffix(".tmp")
     tmp_path.unlink(missing_ok=True)
     db = sqlite_utils.Database(tmp_path)
-    db["contacts"].insert_all((_contact_row(c) for c in contacts), pk="id")
-    for table, column, values in (
-        ("contact_countries", "country", lambda c: c.countries),
-        ("contact_languages", "language", lambda c: c.languages),
-        ("contact_audiences", "audience", lambda c: c.audiences),
-    ):
-        db[table].insert_all(
-            ({"contact_id": c.id, column: v} for c in contacts for v in values(c)),
-            pk=("contact_id", column),
-            foreign_keys=[("contact_id", "contacts", "id")],
-        )
-        db[table].create_index([column])
-    db["channels"].insert_all(
-        (
-            {
-                "contact_id": c.id,
-                "position": i,
-                "type": ch.type,
-                "number": ch.number,
-                "display": ch.display,
-                "number_kind": ch.number_kind,
-                "dial_from": json.dumps(list(ch.dial_from)),
-                "url": ch.url,
-                "address": ch.address,
-                "confidence": ch.confidence,
-                "shown": int(is_shown(ch.confidence) and is_shown(c.confidence)),
-                "source_url": ch.source_url or c.source_url,
-                **ch.provenance.or_else(c.provenance).as_dict(),
-            }
-            for c in contacts
-            for i, ch in enumerate(c.channels)
-        ),
-        pk=("contact_id", "position"),
-        foreign_keys=[("contact_id", "contacts", "id")],
-    )
-    db["contacts"].create_index(["kind"])
+    # What the bot shows, one record per service (signpost.directory.lookup.shown_service decides).
+    shown = [service for service in map(shown_service, contacts) if service is not None]
+    db["shown_services"].insert_all(({"id": s.id, "position": i, "record": json.dumps(s.to_record())}
+                                     for i, s in enumerate(shown)), pk="id")
+    # Every record as read, hidden facts included, for maintainers to query (Datasette, sqlite3).
+    db["contacts"].insert_all((_as_row(c) for c in contacts), pk="id")
     # Law cards: only the shown ones, and only the fields a card may use.
     db["law"].insert_all(({"country": card.country, "record": json.dumps(card.to_record())}
                           for card in law_cards if card.shown), pk="country")

@@ -1,6 +1,7 @@
 """Fast, deterministic lookups for the actions: the shown part of the directory, held in memory."""
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 from dataclasses import dataclass
@@ -11,7 +12,7 @@ from typing import Optional
 from signpost import paths
 from signpost.vocabulary import NEEDS
 from signpost.directory.law import ShownLaw
-from signpost.directory.schema import WORLDWIDE
+from signpost.directory.schema import WORLDWIDE, Contact, is_shown
 
 CONFIDENCE_ORDER = {"high": 0, "medium": 1}
 
@@ -60,10 +61,47 @@ class Service:
     def international(self) -> bool:
         return WORLDWIDE in self.countries
 
+    def to_record(self) -> dict:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_record(cls, record: dict) -> "Service":
+        """The inverse of to_record (JSON has lists where the record has tuples)."""
+        channels = tuple(ServiceChannel(**{**c, "dial_from": tuple(c["dial_from"])}) for c in record["channels"])
+        tuples = {k: tuple(record[k]) for k in ("countries", "languages", "audiences")}
+        return cls(**{**record, **tuples, "channels": channels})
+
     def for_country(self, country: Optional[str]) -> "Service":
         """The same service with only the channels that work from `country`."""
         channels = tuple(c for c in self.channels if c.reachable_from(country))
         return Service(**{**self.__dict__, "channels": channels})
+
+
+def shown_service(contact: Contact) -> Optional[Service]:
+    """What of a directory record may be shown to a person, or None: the one place that decides it.
+    Only high- and medium-confidence facts; a channel, an hours table or a policy without its own
+    source and dates falls back to its contact's."""
+    if not is_shown(contact.confidence):
+        return None
+    channels = tuple(
+        ServiceChannel(type=ch.type, number=ch.number, display=ch.display, number_kind=ch.number_kind,
+                       dial_from=tuple(ch.dial_from), url=ch.url, address=ch.address,
+                       source_url=ch.source_url or contact.source_url,
+                       **ch.provenance.or_else(contact.provenance).as_dict())
+        for ch in contact.channels if is_shown(ch.confidence))
+    hours, policy = contact.hours, contact.reporting_policy
+    return Service(
+        id=contact.id, kind=contact.kind, name=contact.name, countries=tuple(contact.countries),
+        languages=tuple(contact.languages), audiences=tuple(contact.audiences),
+        interpreters=bool(contact.interpreters), cost=contact.cost, confidentiality=contact.confidentiality,
+        hours={"timezone": hours.timezone, "always_open": hours.always_open, "weekly": hours.weekly}
+        if hours and is_shown(hours.confidence) else None,
+        source_url=contact.source_url, **contact.provenance.as_dict(), confidence=contact.confidence,
+        channels=channels,
+        # Only a shown policy with its own source: otherwise the bot says it does not know.
+        reporting_policy=policy.value if policy and is_shown(policy.confidence) and policy.value != "unknown"
+        else None,
+    )
 
 
 class Directory:
@@ -84,44 +122,11 @@ class Directory:
     @classmethod
     def load(cls, db_path: Path = paths.DIRECTORY_DB) -> "Directory":
         conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-        conn.row_factory = sqlite3.Row
         try:
-            def column(table: str, name: str) -> dict[str, tuple[str, ...]]:
-                out: dict[str, list[str]] = {}
-                for row in conn.execute(f"select contact_id, {name} from {table} order by rowid"):
-                    out.setdefault(row[0], []).append(row[1])
-                return {k: tuple(v) for k, v in out.items()}
-
-            countries = column("contact_countries", "country")
-            languages = column("contact_languages", "language")
-            audiences = column("contact_audiences", "audience")
-            channels: dict[str, list[ServiceChannel]] = {}
-            for row in conn.execute("select * from channels where shown = 1 order by contact_id, position"):
-                channels.setdefault(row["contact_id"], []).append(
-                    ServiceChannel(
-                        type=row["type"], number=row["number"], display=row["display"],
-                        number_kind=row["number_kind"], dial_from=tuple(json.loads(row["dial_from"])),
-                        url=row["url"], address=row["address"], source_url=row["source_url"],
-                        published_on=row["published_on"], seen_on=row["seen_on"], checked_on=row["checked_on"],
-                    )
-                )
-            services = [
-                Service(
-                    id=row["id"], kind=row["kind"], name=row["name"],
-                    countries=countries.get(row["id"], ()), languages=languages.get(row["id"], ()),
-                    audiences=audiences.get(row["id"], ()), interpreters=bool(row["interpreters"]),
-                    cost=row["cost"], confidentiality=row["confidentiality"],
-                    hours=json.loads(row["hours"]) if row["hours"] else None,
-                    source_url=row["source_url"], published_on=row["published_on"], seen_on=row["seen_on"],
-                    checked_on=row["checked_on"], confidence=row["confidence"],
-                    channels=tuple(channels.get(row["id"], ())),
-                    reporting_policy=json.loads(row["reporting_policy"])["value"] if row["reporting_policy"] else None,
-                )
-                for row in conn.execute("select * from contacts where shown = 1 order by source_file, source_line")
-            ]
-            tables = {r[0] for r in conn.execute("select name from sqlite_master where type = 'table'")}
-            laws = {row["country"]: ShownLaw.from_record(json.loads(row["record"]))
-                    for row in conn.execute("select * from law")} if "law" in tables else {}
+            services = [Service.from_record(json.loads(record))
+                        for (record,) in conn.execute("select record from shown_services order by position")]
+            laws = {country: ShownLaw.from_record(json.loads(record))
+                    for country, record in conn.execute("select country, record from law")}
         finally:
             conn.close()
         return cls([s for s in services if s.channels], laws)
