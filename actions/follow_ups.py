@@ -8,6 +8,7 @@ the answer is about the country's prevention services, so a question is never me
 from __future__ import annotations
 
 import datetime as dt
+from abc import ABC, abstractmethod
 from typing import Optional
 
 from babel.dates import get_day_names
@@ -51,16 +52,34 @@ def no_services(reply: Reply) -> None:
     reply.text("followup_answers.no_services", buttons=reply.topic_buttons())
 
 
-class AnswerCost(SignpostAction):
-    action_name = "action_answer_cost"
+class ServiceQuestion(SignpostAction, ABC):
+    """A question about the services in question, answered with one line per service between an
+    intro and an optional outro; what a service has not stated is said to be unknown."""
+
+    intro_key: str
+    outro_key: Optional[str] = None
 
     def respond(self, conversation, reply):
         need, services = services_in_question(conversation)
         if not services:
             return no_services(reply)
-        locale = conversation.locale
-        lines = [f"{s.name}: {_cost(s, locale) or t('followup_answers.cost.unknown', locale)}" for s in services]
-        answer(reply, need, "followup_answers.cost.intro", lines)
+        lines = self.lines(conversation, need, services)
+        answer(reply, need, self.intro_key, lines, self.outro_key)
+
+    def lines(self, conversation: Conversation, need: str, services: list[Service]) -> list[str]:
+        return [self.line(service, conversation.locale) for service in services]
+
+    @abstractmethod
+    def line(self, service: Service, locale: str) -> str:
+        """The answer for one service."""
+
+
+class AnswerCost(ServiceQuestion):
+    action_name = "action_answer_cost"
+    intro_key = "followup_answers.cost.intro"
+
+    def line(self, service, locale):
+        return f"{service.name}: {_cost(service, locale) or t('followup_answers.cost.unknown', locale)}"
 
 
 def hours_line(service: Service, locale: str, now: Optional[dt.datetime]) -> tuple[str, str]:
@@ -77,14 +96,15 @@ def hours_line(service: Service, locale: str, now: Optional[dt.datetime]) -> tup
     return "unknown", t("followup_answers.hours.unknown", locale, name=service.name)
 
 
-class AnswerHours(SignpostAction):
+class AnswerHours(ServiceQuestion):
     action_name = "action_answer_hours"
+    intro_key = "followup_answers.hours.intro"
     now: Optional[dt.datetime] = None   # tests fix the clock
 
-    def respond(self, conversation, reply):
-        need, services = services_in_question(conversation)
-        if not services:
-            return no_services(reply)
+    def line(self, service, locale):
+        return hours_line(service, locale, self.now)[1]
+
+    def lines(self, conversation, need, services):
         locale = conversation.locale
         states = [hours_line(s, locale, self.now) for s in services]
         lines = [line for _, line in states]
@@ -94,63 +114,45 @@ class AnswerHours(SignpostAction):
             open_now = [s.name for s in candidates if status(s.hours, self.now).state in ("open", "always")]
             if open_now:
                 lines.append(t("followup_answers.hours.open_now", locale, names=", ".join(open_now[:3])))
-        answer(reply, need, "followup_answers.hours.intro", lines)
+        return lines
 
 
-class AnswerLanguages(SignpostAction):
+class AnswerLanguages(ServiceQuestion):
     action_name = "action_answer_languages"
+    intro_key = "followup_answers.languages.intro"
 
-    def respond(self, conversation, reply):
-        need, services = services_in_question(conversation)
-        if not services:
-            return no_services(reply)
-        locale = conversation.locale
-        lines = []
-        for service in services:
-            line = t("followup_answers.languages.speaks", locale, name=service.name,
-                     languages=language_names(service.languages, locale))
-            if service.interpreters:
-                line += " " + t("card.interpreters", locale)
-            lines.append(line)
-        answer(reply, need, "followup_answers.languages.intro", lines)
+    def line(self, service, locale):
+        line = t("followup_answers.languages.speaks", locale, name=service.name,
+                 languages=language_names(service.languages, locale))
+        return line + " " + t("card.interpreters", locale) if service.interpreters else line
 
 
-class AnswerReporting(SignpostAction):
+class AnswerReporting(ServiceQuestion):
     """"Will they tell the police?": each service's own stated policy, or that it is not known."""
 
     action_name = "action_answer_reporting"
+    intro_key = "followup_answers.police.intro"
+    outro_key = "followup_answers.police.outro"
 
-    def respond(self, conversation, reply):
-        need, services = services_in_question(conversation)
-        if not services:
-            return no_services(reply)
-        locale = conversation.locale
-        lines = []
-        for service in services:
-            if service.kind == "emergency_number":
-                lines.append(t("followup_answers.police.emergency_service", locale, name=service.name))
-            elif service.kind == "reporting_hotline":
-                lines.append(t("followup_answers.police.reporting_hotline", locale, name=service.name))
-            else:
-                key = service.reporting_policy or "unknown"
-                lines.append(t(f"followup_answers.police.{key}", locale, name=service.name))
-        answer(reply, need, "followup_answers.police.intro", lines, "followup_answers.police.outro")
+    def line(self, service, locale):
+        if service.kind == "emergency_number":
+            return t("followup_answers.police.emergency_service", locale, name=service.name)
+        if service.kind == "reporting_hotline":
+            return t("followup_answers.police.reporting_hotline", locale, name=service.name)
+        return t(f"followup_answers.police.{service.reporting_policy or 'unknown'}", locale, name=service.name)
 
 
-class AnswerAnonymous(SignpostAction):
+ANONYMITY = ("anonymous", "anonymous_with_limits", "confidential", "anonymous_reporting")
+
+
+class AnswerAnonymous(ServiceQuestion):
     action_name = "action_answer_anonymous"
+    intro_key = "followup_answers.anonymous.intro"
+    outro_key = "followup_answers.anonymous.outro"
 
-    def respond(self, conversation, reply):
-        need, services = services_in_question(conversation)
-        if not services:
-            return no_services(reply)
-        locale = conversation.locale
-        lines = []
-        for service in services:
-            key = service.confidentiality if service.confidentiality in (
-                "anonymous", "anonymous_with_limits", "confidential", "anonymous_reporting") else "unknown"
-            lines.append(t(f"followup_answers.anonymous.{key}", locale, name=service.name))
-        answer(reply, need, "followup_answers.anonymous.intro", lines, "followup_answers.anonymous.outro")
+    def line(self, service, locale):
+        key = service.confidentiality if service.confidentiality in ANONYMITY else "unknown"
+        return t(f"followup_answers.anonymous.{key}", locale, name=service.name)
 
 
 class AnswerRealPerson(SignpostAction):
