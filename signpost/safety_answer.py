@@ -9,7 +9,6 @@ Each step degrades: no directory -> the general text, which still names the comm
 from __future__ import annotations
 
 import logging
-import threading
 from typing import Optional
 
 from signpost import paths
@@ -22,21 +21,12 @@ logger = logging.getLogger(__name__)
 FAILURE_KIND = "failure"
 ROUTE = "failure"
 
-_lock = threading.Lock()
-_loaded: tuple[float, object] | None = None
-
-
 def _directory():
     """The built directory, reloaded when rebuilt; None when it cannot be read."""
-    global _loaded
-    from signpost.directory.lookup import Directory
+    from signpost.directory.lookup import current
 
     try:
-        mtime = paths.DIRECTORY_DB.stat().st_mtime
-        with _lock:
-            if _loaded is None or _loaded[0] != mtime:
-                _loaded = (mtime, Directory.load(paths.DIRECTORY_DB))
-            return _loaded[1]
+        return current(paths.DIRECTORY_DB)
     except Exception as error:  # noqa: BLE001 - the general text still answers
         logger.error("The safety answer could not read the directory (%s).", type(error).__name__)
         return None

@@ -5,7 +5,7 @@ import dataclasses
 import json
 import sqlite3
 from dataclasses import dataclass
-from functools import lru_cache
+import threading
 from pathlib import Path
 from typing import Optional
 
@@ -181,14 +181,24 @@ class Directory:
         return [item[-1] for item in ranked]
 
 
-@lru_cache(maxsize=1)
-def _default_directory() -> Directory:
-    return Directory.load()
+_current_lock = threading.Lock()
+_current: Optional[tuple[tuple[float, Path], Directory]] = None
+
+
+def current(db_path: Path = paths.DIRECTORY_DB) -> Directory:
+    """The built directory, held once per process and reloaded when `signpost directory build` has
+    replaced the database (the actions, the safety answer, the counters and the widget build share it)."""
+    global _current
+    mtime = db_path.stat().st_mtime
+    with _current_lock:
+        if _current is None or _current[0] != (mtime, db_path):
+            _current = ((mtime, db_path), Directory.load(db_path))
+        return _current[1]
 
 
 def emergency_table(directory: Optional[Directory] = None) -> dict[str, list[dict[str, str]]]:
     """{"GB": [{"display": "999", "href": "tel:999"}], ...}: for the widget's offline fallback."""
-    directory = directory or _default_directory()
+    directory = directory or current()
     table: dict[str, list[dict[str, str]]] = {}
     for country in directory.countries():
         numbers = [
