@@ -52,9 +52,7 @@ def is_stale(db_path: Path = paths.DIRECTORY_DB, directory: Path = paths.DIRECTO
 
 def _as_row(contact: Contact) -> dict:
     """The whole record, nested parts as JSON (sqlite-utils stores lists and dicts as JSON text)."""
-    row = dataclasses.asdict(contact)
-    row.pop("extra_problems", None)
-    return json.loads(json.dumps(row, default=str))
+    return json.loads(json.dumps(dataclasses.asdict(contact), default=str))
 
 
 def build(db_path: Path = paths.DIRECTORY_DB, directory: Path = paths.DIRECTORY_DIR) -> Path:

@@ -12,7 +12,7 @@ from typing import Optional
 from signpost import paths
 from signpost.vocabulary import NEEDS
 from signpost.directory.law import ShownLaw
-from signpost.directory.schema import WORLDWIDE, Contact, is_shown
+from signpost.directory.schema import WORLDWIDE, Contact, Listing, is_shown
 
 CONFIDENCE_ORDER = {"high": 0, "medium": 1}
 
@@ -38,13 +38,8 @@ class ServiceChannel:
 
 
 @dataclass(frozen=True)
-class Service:
-    id: str
-    kind: str
-    name: str
-    countries: tuple[str, ...]
-    languages: tuple[str, ...]
-    audiences: tuple[str, ...]
+class Service(Listing):
+    """What of one directory record may be shown to a person (see shown_service)."""
     interpreters: bool
     cost: str
     confidentiality: str

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
@@ -143,14 +143,21 @@ class Hours:
     provenance: Provenance = Provenance()
 
 
-@dataclass
-class Contact:
+@dataclass(frozen=True)
+class Listing:
+    """Which entry this is and whom it serves: shared by the maintainers' record (Contact) and what may be shown of it
+    (lookup.Service), so the two cannot drift apart."""
     id: str
     kind: str
     name: str
     countries: tuple[str, ...]
     languages: tuple[str, ...]
     audiences: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Contact(Listing):
+    """One directory record as a maintainer wrote it, with where each part came from."""
     channels: list[Channel]
     cost: str
     confidentiality: str
@@ -166,7 +173,6 @@ class Contact:
     file: str = ""
     line: int = 0
     file_country: str = ""
-    extra_problems: list[Problem] = field(default_factory=list)
 
 
 def _line(node: Any, key: Any = None) -> int:

@@ -161,13 +161,7 @@ def start_worker(
     if settings.cors_origins:
         command += ["--cors", *settings.cors_origins]
     rasa = subprocess.Popen(server_command("rasa", *command), cwd=paths.ROOT, env=env, stdout=stdout, stderr=stderr)
-    try:
-        wait_until_ready(f"http://{host}:{port}/webhooks/rest/", rasa, timeout)
-    except BaseException:
-        rasa.kill()
-        rasa.wait()
-        raise
-    return rasa
+    return _once_ready(rasa, f"http://{host}:{port}/webhooks/rest/", timeout)
 
 
 def start_actions(settings: Settings, action_port: int, stdout=None, stderr=None, extra_env: Optional[dict] = None,
@@ -176,13 +170,18 @@ def start_actions(settings: Settings, action_port: int, stdout=None, stderr=None
     env = server_environment(settings, action_port, extra_env)
     actions = subprocess.Popen(server_command("actions", "--port", str(action_port)), cwd=paths.ROOT, env=env,
                                stdout=stdout, stderr=stderr)
+    return _once_ready(actions, f"http://127.0.0.1:{action_port}/health", timeout)
+
+
+def _once_ready(process: subprocess.Popen, url: str, timeout: float) -> subprocess.Popen:
+    """`process` once `url` answers; killed (never left behind) if it does not in time."""
     try:
-        wait_until_ready(f"http://127.0.0.1:{action_port}/health", actions, timeout)
+        wait_until_ready(url, process, timeout)
     except BaseException:
-        actions.kill()
-        actions.wait()
+        process.kill()
+        process.wait()
         raise
-    return actions
+    return process
 
 
 def start(
