@@ -4,9 +4,11 @@ Each labelled message of evaluation/safety/<set>/ is sent as the first message o
 conversation, with its locale and country as a page would send them, and the route the bot took is
 compared with the label. The sets are never trained on (tests/test_evaluation.py checks it):
 
-    report/   written by independent authors who saw neither the patterns nor the training data;
-              the figure to quote. Never look at its failures to change patterns or training data.
-    tune/     the other half of the same authors' messages: tune on this one.
+    report/   written by six new independent authors (2026-12-07) who saw neither the code, the
+              patterns, the training data nor the other sets; the figure to quote. Never look at its
+              failures to change patterns or training data.
+    tune/     tune on this one: the first independent authors' messages, both halves (the half that
+              was the first report set was retired once its failures had been looked at).
     team/     the older set, written by the team that wrote the patterns (kept as a regression check).
 
 A result is reported with its failures: missed escalations and false escalations together.
@@ -56,6 +58,9 @@ def load_set(name: str, only: Optional[list[str]] = None, directory: Path = path
         for message in document.get("messages") or []:
             if message["expect"] not in LABELS:
                 raise ValueError(f"{path}: unknown label {message['expect']!r}")
+            if not isinstance(message.get("country", document["country"]), str):
+                # YAML reads an unquoted NO (Norway) as false
+                raise ValueError(f"{path}: country must be a quoted code such as \"NO\"")
             messages.append({"locale": document["locale"], "country": message.get("country", document["country"]),
                              "text": message["text"], "expect": message["expect"]})
     return messages
