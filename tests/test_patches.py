@@ -55,3 +55,43 @@ def test_a_patch_replaces_its_target(monkeypatch):
     patch.apply()
     assert module.answer("?") == 42
     assert dataclasses.replace(patch, parameters=("q",)).problems()
+
+
+def test_calls_to_an_endpoint_share_one_kept_alive_connection(monkeypatch):
+    """The session patch: two calls to the action server go down one TCP connection, and a call after
+    the client has dropped an idle connection opens a fresh one and still succeeds."""
+    import asyncio
+
+    from aiohttp import web
+    from rasa.utils.endpoints import EndpointConfig
+
+    monkeypatch.setattr(speed, "IDLE_CONNECTION_SECONDS", 0.2)
+    monkeypatch.setattr(EndpointConfig, "session", speed._one_session_per_endpoint(EndpointConfig.session))
+    peers = []
+
+    async def answer(request):
+        peers.append(request.transport.get_extra_info("peername")[1])
+        return web.json_response({"ok": True})
+
+    async def scenario():
+        app = web.Application()
+        app.router.add_post("/webhook", answer)
+        runner = web.AppRunner(app)
+        await runner.setup()
+        site = web.TCPSite(runner, "127.0.0.1", 0)
+        await site.start()
+        port = site._server.sockets[0].getsockname()[1]
+        endpoint = EndpointConfig(url=f"http://127.0.0.1:{port}/webhook")
+        try:
+            first = await endpoint.request(json={})
+            second = await endpoint.request(json={})
+            await asyncio.sleep(0.5)            # longer than the client keeps an idle connection
+            third = await endpoint.request(json={})
+        finally:
+            async with endpoint.session() as session:
+                await session.close()
+            await runner.cleanup()
+        return first, second, third
+
+    assert asyncio.run(scenario()) == ({"ok": True},) * 3
+    assert peers[0] == peers[1] != peers[2]

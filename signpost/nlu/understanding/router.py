@@ -68,6 +68,8 @@ class Router:
         self.char = CharNgrams()
         self._encoder = None
         self.columns = None            # hashed columns kept (document frequency >= min_df)
+        self._column_of = None         # hashed column -> kept column or -1 (from columns)
+        self._profiles = None          # lang_centroids transposed, contiguous: (columns, locales)
         self.char_model: Optional[Softmax] = None
         self.embed_model: Optional[Softmax] = None
         self.lang_centroids = None     # (locales, columns)
@@ -82,9 +84,14 @@ class Router:
             self._encoder = make_encoder(self.encoder_name)
         return self._encoder
 
-    def _char_features(self, texts: Sequence[str]) -> sp.csr_matrix:
-        X = self.char.transform(texts)
-        return X[:, self.columns] if self.columns is not None else X
+    def char_features(self, texts: Sequence[str]) -> sp.csr_matrix:
+        if self.columns is None:
+            return self.char.transform(texts)
+        if self._column_of is None:
+            column_of = np.full(self.char.size, -1, dtype=np.int32)
+            column_of[self.columns] = np.arange(len(self.columns), dtype=np.int32)
+            self._column_of = column_of
+        return self.char.transform(texts, self._column_of)
 
     def _embed(self, texts: Sequence[str]) -> np.ndarray:
         return self.encoder.transform(texts)
@@ -132,6 +139,7 @@ class Router:
         X = self.char.transform(texts)
         df = np.bincount(X.indices, minlength=X.shape[1])
         self.columns = np.where(df >= self.min_df)[0].astype(np.int32)
+        self._column_of = self._profiles = None
         X = X[:, self.columns]
         self.locales = sorted(set(locales))
         rows = []
@@ -143,7 +151,7 @@ class Router:
         all_labels = labels + [p[2] for p in pairs]
         all_weights = weights + [1.0] * len(pairs)
         if pairs:
-            X = sp.vstack([X, self._char_features([texts[a] + " " + texts[b] for a, b, _ in pairs])]).tocsr()
+            X = sp.vstack([X, self.char_features([texts[a] + " " + texts[b] for a, b, _ in pairs])]).tocsr()
         t1 = time.time()
         self.char_model = Softmax(l2=self.char_l2, max_iter=150).fit(X, all_labels, all_weights)
         self.classes = self.char_model.classes
@@ -174,7 +182,9 @@ class Router:
     # ------------------------------------------------------------------ scoring
     def language(self, X: sp.csr_matrix) -> np.ndarray:
         """(n, locales) similarity of each row to each locale's char profile, as probabilities."""
-        S = np.asarray(X @ self.lang_centroids.T)
+        if self._profiles is None:
+            self._profiles = np.ascontiguousarray(self.lang_centroids.T)
+        S = np.asarray(X @ self._profiles)
         return softmax(S * 30.0)
 
     def _embed_weights(self, X: sp.csr_matrix) -> np.ndarray:
@@ -184,11 +194,13 @@ class Router:
         covered = np.array([loc in self.encoder.languages for loc in self.locales])
         return self.embed_weight * L[:, covered].sum(axis=1)
 
-    def proba(self, texts: Sequence[str], embed: bool = True) -> np.ndarray:
+    def proba(self, texts: Sequence[str], embed: bool = True, X: Optional[sp.csr_matrix] = None) -> np.ndarray:
         """(n, classes) mixed probabilities for each text (no windows, no rules). embed=False: char model only
-        (cheap; used to pick which windows of a long message deserve the encoder)."""
+        (cheap; used to pick which windows of a long message deserve the encoder). X: the texts' char
+        features, when the caller already has them."""
         texts = [t[:MAX_CHARS] for t in texts]
-        X = self._char_features(texts)
+        if X is None:
+            X = self.char_features(texts)
         logp = np.log(self.char_model.predict_proba(X) + 1e-9)
         if self.encoder_name and embed:
             w = self._embed_weights(X)[:, None]

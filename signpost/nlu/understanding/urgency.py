@@ -89,9 +89,9 @@ def _age_regex(forms):
     return re.compile(r"(?:" + "|".join(alts) + r")\s+(\d{1,2})(?=\s|$)(?:\s+(\S+))?")
 
 
-def languages(router, text: str, top: int = 2) -> tuple[str, ...]:
-    X = router._char_features([text])
-    p = router.language(X)[0]
+def languages(router, text: str, top: int = 2, X=None) -> tuple[str, ...]:
+    """The likeliest languages of `text` (and English, for code-switching). X: its char features, if known."""
+    p = router.language(router.char_features([text]) if X is None else X)[0]
     order = np.argsort(-p)
     chosen = [router.locales[i] for i in order[:top] if p[i] >= 0.1 or i == order[0]]
     if "en" not in chosen:
@@ -267,7 +267,8 @@ def _routes(router, P: np.ndarray) -> np.ndarray:
 
 def analyse(router, text: str, long_words: int = DEFAULTS["long_words"]) -> Analysis:
     text = (text or "")[:MAX_CHARS]
-    langs = languages(router, text)
+    features = router.char_features([text])     # computed once: language, and the scores when nothing is cut
+    langs = languages(router, text, X=features)
     parts = clauses(text, langs)
     denied, reasons = denials(router, parts, langs, DEFAULTS) if USE_DENIALS else ([False] * len(parts), [])
     kept = [p for p, d in zip(parts, denied) if not d]
@@ -277,7 +278,8 @@ def analyse(router, text: str, long_words: int = DEFAULTS["long_words"]) -> Anal
             masked = re.sub(r"\s+".join(re.escape(w) for w in p.split()), " ", masked, count=1)
     if not kept:
         masked = ""
-    whole_p = router.proba([masked or text])
+    scored = masked or text
+    whole_p = router.proba([scored], X=features if scored == text else None)
     whole = dict(zip(ROUTES, _routes(router, whole_p)[0]))
     long = len(text.split()) > long_words
     units = []
