@@ -73,7 +73,7 @@ def render(rows: list[dict], baseline: Optional[dict], training: dict, widget: t
         f"{name} {seconds:.1f} s" for name, seconds in training.items()) + (
         f" ({_ratio(training.get('Signpost', 0), training['stock Rasa'])} the baseline)"
         if training.get("stock Rasa") and training.get("Signpost") else "")]
-    lines.append(f"Widget (bot/web/static/signpost.js): {widget[0]} bytes raw, {widget[1]} bytes gzipped.")
+    lines.append(f"Widget ({WIDGET_JS.relative_to(paths.ROOT)}): {widget[0]} bytes raw, {widget[1]} bytes gzipped.")
     for row in rows + ([baseline] if baseline else []):
         if row.get("error_samples"):
             lines.append(f"Errors in {row['name']}: {row['error_samples']}")
