@@ -44,14 +44,14 @@ from signpost.nlu.understanding.textutil import normalise, windows
 NEEDS = ("need_own_thoughts", "need_viewed_images", "need_someone_else", "need_young_person", "need_report_images")
 
 DEFAULTS = dict(
-    crisis=0.40,            # whole-text probability that escalates to crisis
-    child_in_danger=0.45,   # ... to child_in_danger
-    window_crisis=0.85,     # a window's probability that escalates (long messages only)
+    crisis=0.35,            # whole-text probability that escalates to crisis
+    child_in_danger=0.35,   # ... to child_in_danger
+    window_crisis=0.80,     # a window's probability that escalates (long messages only)
     window_child_in_danger=0.80,
     long_words=60,          # a message of more words than this is also judged window by window
     joking_bar=0.85,        # with laughter markers, the probability needed to escalate
     also_min=0.15,          # a second need must have this much probability to be offered with an urgent route
-    urgent_total=0.6,       # crisis + child_in_danger together escalate from this probability
+    urgent_total=0.45,       # crisis + child_in_danger together escalate from this probability
     child_in_danger_minor=0.25,   # the danger threshold when the writer is a young person
     young_needs_cue=True,   # need_young_person only when the message says the writer is young
 )
