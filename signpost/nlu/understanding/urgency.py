@@ -44,7 +44,7 @@ from signpost.nlu.understanding.textutil import normalise, windows
 NEEDS = ("need_own_thoughts", "need_viewed_images", "need_someone_else", "need_young_person", "need_report_images")
 
 DEFAULTS = dict(
-    crisis=0.35,            # whole-text probability that escalates to crisis
+    crisis=0.28,            # whole-text probability that escalates to crisis (tuned: a missed crisis costs more than a false one)
     child_in_danger=0.35,   # ... to child_in_danger
     window_crisis=0.80,     # a window's probability that escalates (long messages only)
     window_child_in_danger=0.80,
