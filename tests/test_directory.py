@@ -17,7 +17,8 @@ COVERED_COUNTRIES = covered_countries()
 from signpost.directory.hours import status
 from signpost.directory.lookup import Directory
 from signpost.vocabulary import NEEDS
-from signpost.directory.schema import is_shown, read_directory
+from signpost.directory.reader import read_directory
+from signpost.directory.schema import is_shown
 from tests.support import cards
 
 CONTACTS, _ = read_directory(paths.DIRECTORY_DIR)

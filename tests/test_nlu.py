@@ -28,11 +28,14 @@ def keyboard_mash(rng: random.Random) -> str:
 
 
 # 0.90 was measured while 83 training examples nearly copied held-out ones (removed since, see
-# tests/test_evaluation.py); without them the weakest locales are at 0.85-0.87 (docs/nlu-quality.md).
-MIN_F1 = 0.85
+# tests/test_evaluation.py); without them the weakest locales were at 0.85-0.87. The lower crisis
+# threshold of 2026-12-07 (a missed crisis costs more than a false one) sends one more Finnish
+# held-out line to crisis ("en jaksa enää jutella, moikka": "can't go on chatting, bye", where
+# "en jaksa enää" is how Finns say "I can't go on"): Finnish is at 0.843 (docs/nlu-quality.md).
+MIN_F1 = 0.84
 
 
-def test_held_out_f1_is_at_least_0_85_in_every_locale(agent):
+def test_held_out_f1_is_at_least_0_84_in_every_locale(agent):
     results = nlu_quality(agent)
     assert len(results) >= 12
     below = {locale: round(r["f1_weighted"], 3) for locale, r in results.items() if r["f1_weighted"] < MIN_F1}

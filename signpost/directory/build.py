@@ -19,7 +19,8 @@ from signpost import paths
 from signpost.directory import covered_countries
 from signpost.directory.law import law_dir, read_law, validate_law
 from signpost.directory.lookup import shown_service
-from signpost.directory.schema import Contact, read_directory
+from signpost.directory.reader import read_directory
+from signpost.directory.schema import Contact
 
 
 class DirectoryInvalid(Exception):
@@ -27,7 +28,7 @@ class DirectoryInvalid(Exception):
 
 
 # The code that decides what the database holds: a change to it makes the database stale too.
-BUILDER = tuple(Path(__file__).parent / name for name in ("build.py", "lookup.py", "schema.py", "law.py"))
+BUILDER = tuple(Path(__file__).parent / name for name in ("build.py", "lookup.py", "schema.py", "reader.py", "law.py"))
 
 
 def source_hash(directory: Path = paths.DIRECTORY_DIR) -> str:

@@ -10,7 +10,8 @@ import phonenumbers
 from signpost import paths
 from signpost.directory import covered_countries
 from signpost.directory.law import read_law, validate_law
-from signpost.directory.schema import WORLDWIDE, Contact, Problem, Provenance, is_shown, read_directory
+from signpost.directory.reader import read_directory
+from signpost.directory.schema import WORLDWIDE, Contact, Problem, Provenance, is_shown
 
 REVERIFY_AFTER_DAYS = 365   # a fact a person checked longer ago than this is due for another check
 

@@ -16,7 +16,8 @@ from typing import Optional
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
-from signpost.directory.schema import CONFIDENCE, Problem, Provenance, _line, _Reader, is_shown
+from signpost.directory.reader import Reader, line_of
+from signpost.directory.schema import CONFIDENCE, Problem, Provenance, is_shown
 
 LAW_DIR_NAME = "law"
 COVERS_REALISTIC_AI = ("illegal", "unclear", "legal")
@@ -107,7 +108,7 @@ def law_dir(directory: Path) -> Path:
 
 
 def _read_card(path: Path) -> tuple[Optional[LawCard], list[Problem]]:
-    reader = _Reader(path)
+    reader = Reader(path)
     try:
         node = YAML(typ="rt").load(path.read_text(encoding="utf-8"))
     except YAMLError as error:
@@ -118,20 +119,20 @@ def _read_card(path: Path) -> tuple[Optional[LawCard], list[Problem]]:
     reader.unknown_keys(node, LAW_KEYS, "law card")
     country = str(node.get("country", ""))
     if country != path.stem.upper():
-        reader.problem(_line(node, "country") or 1, f"`country: {country}` should be `{path.stem.upper()}`")
+        reader.problem(line_of(node, "country") or 1, f"`country: {country}` should be `{path.stem.upper()}`")
     statutes = []
     for item in node.get("statutes") or []:
         if not hasattr(item, "get") or not item.get("cite"):
-            reader.problem(_line(node, "statutes"), "each statute needs a `cite`")
+            reader.problem(line_of(node, "statutes"), "each statute needs a `cite`")
             continue
         reader.unknown_keys(item, STATUTE_KEYS, "statute")
         url = item.get("url")
         if url and not str(url).startswith(("https://", "http://")):
-            reader.problem(_line(item, "url"), f"statute URL {url!r} must be a web address")
+            reader.problem(line_of(item, "url"), f"statute URL {url!r} must be a web address")
         statutes.append(Statute(cite=str(item["cite"]), title=str(item.get("title") or ""),
                                 url=str(url) if url else None, in_card=bool(item.get("in_card", True))))
     if not statutes:
-        reader.problem(_line(node), "a law card needs `statutes`")
+        reader.problem(line_of(node), "a law card needs `statutes`")
     covers = node.get("covers") or {}
     if hasattr(covers, "get"):
         reader.unknown_keys(covers, COVERS_KEYS, "covers")
@@ -139,7 +140,7 @@ def _read_card(path: Path) -> tuple[Optional[LawCard], list[Problem]]:
         covers = {}
     age = node.get("age_limit")   # null when the sources disagree: the card then names no age
     if age is not None and (not isinstance(age, int) or not 12 <= age <= 18):
-        reader.problem(_line(node, "age_limit") or _line(node), "`age_limit` must be an age (12-18) or null")
+        reader.problem(line_of(node, "age_limit") or line_of(node), "`age_limit` must be an age (12-18) or null")
         age = None
     card = LawCard(
         country=country,
@@ -157,7 +158,7 @@ def _read_card(path: Path) -> tuple[Optional[LawCard], list[Problem]]:
         conflicts=str(node.get("conflicts") or ""),
         notes=str(node.get("notes") or ""),
         file=str(path),
-        line=_line(node) or 1,
+        line=line_of(node) or 1,
     )
     return card, reader.problems
 

@@ -7,7 +7,8 @@ from pathlib import Path
 from signpost.directory import covered_countries
 from signpost.directory.check import REVERIFY_AFTER_DAYS
 from signpost.directory.law import read_law
-from signpost.directory.schema import KINDS, WORLDWIDE, is_shown, read_directory
+from signpost.directory.reader import read_directory
+from signpost.directory.schema import KINDS, WORLDWIDE, is_shown
 
 # Coverage columns, most urgent first: every kind of the schema.
 NEED_KINDS = ("emergency_number", "crisis_line", "child_helpline", "reporting_hotline", "prevention_service",
