@@ -13,9 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from ruamel.yaml import YAML
-from ruamel.yaml.error import YAMLError
-
 from signpost.directory.reader import Reader, line_of
 from signpost.directory.schema import CONFIDENCE, Problem, Provenance, is_shown
 
@@ -109,13 +106,9 @@ def law_dir(directory: Path) -> Path:
 
 def _read_card(path: Path) -> tuple[Optional[LawCard], list[Problem]]:
     reader = Reader(path)
-    try:
-        node = YAML(typ="rt").load(path.read_text(encoding="utf-8"))
-    except YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        return None, [Problem(path, (mark.line + 1) if mark else 0, f"not valid YAML: {error}")]
-    if not hasattr(node, "get"):
-        return None, [Problem(path, 1, "a law card must be a mapping")]
+    node = reader.mapping("a law card must be a mapping")
+    if node is None:
+        return None, reader.problems
     reader.unknown_keys(node, LAW_KEYS, "law card")
     country = str(node.get("country", ""))
     if country != path.stem.upper():

@@ -50,6 +50,20 @@ class Reader:
         self.path = path
         self.problems: list[Problem] = []
 
+    def mapping(self, not_a_mapping: str) -> Optional[Any]:
+        """The file's YAML as a mapping with line numbers, or None with the problem recorded (invalid YAML, or
+        `not_a_mapping` when it is something else)."""
+        try:
+            document = YAML(typ="rt").load(self.path.read_text(encoding="utf-8"))
+        except YAMLError as error:
+            mark = getattr(error, "problem_mark", None)
+            self.problem((mark.line + 1) if mark else 0, f"not valid YAML: {error}")
+            return None
+        if not hasattr(document, "get"):
+            self.problem(1, not_a_mapping)
+            return None
+        return document
+
     def problem(self, line: int, message: str) -> None:
         self.problems.append(Problem(self.path, line, message))
 
@@ -225,13 +239,9 @@ class Reader:
 def read_file(path: Path) -> tuple[list[Contact], list[Problem]]:
     """Parse one directory file. Never raises for bad content: problems are returned instead."""
     reader = Reader(path)
-    try:
-        document = YAML(typ="rt").load(path.read_text(encoding="utf-8"))
-    except YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        return [], [Problem(path, (mark.line + 1) if mark else 0, f"not valid YAML: {error}")]
-    if not hasattr(document, "get"):
-        return [], [Problem(path, 1, "expected a mapping with `country:` and `contacts:`")]
+    document = reader.mapping("expected a mapping with `country:` and `contacts:`")
+    if document is None:
+        return [], reader.problems
     reader.unknown_keys(document, {"country", "contacts"}, "file")
     file_country = str(document.get("country", ""))
     expected = "international" if path.stem == "international" else path.stem.upper()
