@@ -64,8 +64,6 @@ def _one_session_per_endpoint(original):
     import aiohttp
     from rasa.utils.endpoints import DEFAULT_REQUEST_TIMEOUT
 
-    sessions: dict = {}
-
     class Borrowed:
         """`async with` hands out the shared session and leaves it open."""
 
@@ -79,14 +77,16 @@ def _one_session_per_endpoint(original):
             return None
 
     def session(self):
-        key = (id(self), id(asyncio.get_running_loop()))
-        shared = sessions.get(key)
-        if shared is None or shared.closed:
+        # Kept on the endpoint itself (with the loop it belongs to), so it lives and dies with it.
+        loop = asyncio.get_running_loop()
+        owner, shared = getattr(self, "_signpost_session", (None, None))
+        if owner is not loop or shared.closed:
             auth = (aiohttp.BasicAuth(self.basic_auth["username"], self.basic_auth["password"])
                     if self.basic_auth else None)
-            shared = sessions[key] = aiohttp.ClientSession(
+            shared = aiohttp.ClientSession(
                 headers=self.headers, auth=auth, timeout=aiohttp.ClientTimeout(total=DEFAULT_REQUEST_TIMEOUT),
                 connector=aiohttp.TCPConnector(keepalive_timeout=IDLE_CONNECTION_SECONDS))
+            self._signpost_session = (loop, shared)
         return Borrowed(shared)
 
     return session

@@ -41,10 +41,10 @@ class CharNgrams:
                 grams.extend(padded[i:i + n] for i in range(len(padded) - n + 1))
         return grams
 
-    def transform(self, texts: Sequence[str], column_of: Optional[np.ndarray] = None) -> sp.csr_matrix:
-        """One row per text. column_of (hashed column -> kept column, -1 for dropped ones) keeps only the
-        columns a model was trained on, the same as selecting them afterwards but without the costly slicing
-        of a 2**18-column matrix on every message."""
+    def transform(self, texts: Sequence[str], column_of: Optional[np.ndarray] = None, width: int = 0) -> sp.csr_matrix:
+        """One row per text. column_of (hashed column -> kept column, -1 for dropped ones) with `width` kept
+        columns keeps only the columns a model was trained on: the same as selecting them afterwards, without
+        the costly slicing of a 2**18-column matrix on every message."""
         indptr, indices, data = [0], [], []
         mask = self.size - 1
         for text in texts:
@@ -71,8 +71,8 @@ class CharNgrams:
         else:
             ind = np.zeros(0, np.int32)
             dat = np.zeros(0, np.float32)
-        width = self.size if column_of is None else int(column_of.max()) + 1
-        return sp.csr_matrix((dat, ind, np.array(indptr, dtype=np.int64)), shape=(len(texts), width))
+        shape = (len(texts), self.size if column_of is None else width)
+        return sp.csr_matrix((dat, ind, np.array(indptr, dtype=np.int64)), shape=shape)
 
 
 class SentenceEncoder:

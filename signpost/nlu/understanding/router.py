@@ -91,7 +91,7 @@ class Router:
             column_of = np.full(self.char.size, -1, dtype=np.int32)
             column_of[self.columns] = np.arange(len(self.columns), dtype=np.int32)
             self._column_of = column_of
-        return self.char.transform(texts, self._column_of)
+        return self.char.transform(texts, self._column_of, len(self.columns))
 
     def _embed(self, texts: Sequence[str]) -> np.ndarray:
         return self.encoder.transform(texts)
