@@ -13,7 +13,7 @@ from signpost import model, paths
 from signpost.build import build_stale
 from signpost.server import processes
 from signpost.settings import load as load_settings
-from signpost.tools import bench, evaluation, locales_tool, nlu_quality, transcripts
+from signpost.tools import bench, evaluation, locales_tool, nlu_quality, sweep, transcripts
 from signpost.tools.tables import format_table
 
 
@@ -188,7 +188,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="write the intercept funnel as a static HTML page with SVG bars")
     stats.set_defaults(func=cmd_stats)
 
-    for tool in (locales_tool, evaluation, nlu_quality, transcripts, bench):
+    for tool in (locales_tool, evaluation, sweep, nlu_quality, transcripts, bench):
         tool.register(sub)
     return parser
 

@@ -44,14 +44,18 @@ from signpost.nlu.understanding.textutil import normalise, windows
 NEEDS = ("need_own_thoughts", "need_viewed_images", "need_someone_else", "need_young_person", "need_report_images")
 
 DEFAULTS = dict(
-    crisis=0.28,            # whole-text probability that escalates to crisis (tuned: a missed crisis costs more than a false one)
+    crisis=0.24,            # whole-text probability that escalates to crisis (tuned: a missed crisis costs more than a false one)
     child_in_danger=0.35,   # ... to child_in_danger
     window_crisis=0.80,     # a window's probability that escalates (long messages only)
     window_child_in_danger=0.80,
     long_words=60,          # a message of more words than this is also judged window by window
     joking_bar=0.85,        # with laughter markers, the probability needed to escalate
     also_min=0.15,          # a second need must have this much probability to be offered with an urgent route
-    urgent_total=0.45,       # crisis + child_in_danger together escalate from this probability
+    urgent_total=0.45,      # crisis + child_in_danger together escalate from this probability
+    denied_bar=0.5,         # after the writer denied an urgent state, the bar for that state on the rest of the text
+    sure=0.5,               # a whole-text urgent probability this high escalates whatever else the message says
+    which_urgent="whole",   # when both urgent routes fire: "window" (the most urgent window) or "whole" (the whole text)
+    over_need=1.0,          # below `sure`, the urgent probability must be this multiple of the likeliest other need
     child_in_danger_minor=0.25,   # the danger threshold when the writer is a young person
     young_needs_cue=True,   # need_young_person only when the message says the writer is young
 )
@@ -251,6 +255,7 @@ class Analysis:
     reasons: list
     undenied: str = ""          # the message without the clauses that deny urgency
     ranking: tuple = ()         # (intent, probability) of the whole message, best first
+    denied: frozenset = frozenset()   # the urgent states a clause denied ("I'm not suicidal": crisis)
 
 
 
@@ -308,8 +313,17 @@ def analyse(router, text: str, long_words: int = DEFAULTS["long_words"]) -> Anal
     forms = {name: any(_term_match(w, stems) for w in words)
              for name, stems in (("stop", lx.STOP_USE), ("report", lx.REPORT))}
     ranking = tuple((router.classes[i], float(whole_p[0][i])) for i in np.argsort(-whole_p[0]))
+    denied_states = frozenset(u for u in URGENT if any(r.startswith(f"negated {u}:") for r in reasons))
     return Analysis(whole, router.classes[int(np.argmax(whole_p[0]))], window_max, not masked, jokes, current_age,
-                    at_school, you_age, forms, long, reasons + age_reasons, undenied=masked, ranking=ranking)
+                    at_school, you_age, forms, long, reasons + age_reasons, undenied=masked, ranking=ranking,
+                    denied=denied_states)
+
+
+def _which_urgent(a: Analysis, whole: dict, candidates, params: dict) -> str:
+    """Both urgent routes fire (or share the urgency): which one the message is about."""
+    if params["which_urgent"] == "whole" or not a.window_max:
+        return max(candidates, key=whole.get)
+    return max(candidates, key=lambda u: a.window_max.get(u, (whole[u], ""))[0])
 
 
 def route_from(a: Analysis, params: Optional[dict] = None) -> Route:
@@ -322,31 +336,36 @@ def route_from(a: Analysis, params: Optional[dict] = None) -> Route:
     # ---------------------------------------------------------------- urgency
     minor = (a.current_age is not None and a.current_age < 18) or (a.at_school and a.current_age is None)
     urgent_hits = []
+    best_need = max(whole[n] for n in NEEDS)
     for u in URGENT:
         bar = params[u]
         if u == "child_in_danger" and minor:
             bar = params["child_in_danger_minor"]    # a young person writing about danger is a child in danger
         if a.jokes:
             bar = max(bar, params["joking_bar"])
-        if whole[u] >= bar:
+        if u in a.denied:
+            bar = max(bar, params["denied_bar"])     # "I'm not suicidal, but ...": the rest must say it clearly
+        clear = whole[u] >= params["sure"] or whole[u] >= params["over_need"] * best_need
+        if whole[u] >= bar and clear:
             urgent_hits.append((whole[u], u, "whole"))
         if a.long and u in a.window_max and not a.masked_all:
             w_score, w_text = a.window_max[u]
             wbar = max(params["window_" + u], params["joking_bar"]) if a.jokes else params["window_" + u]
             if w_score >= wbar:
                 urgent_hits.append((w_score, u, f"window '{w_text[:80]}'"))
-    both = whole["crisis"] + whole["child_in_danger"]
-    if not urgent_hits and not a.jokes and not a.masked_all and both >= params["urgent_total"]:
+    both = sum(whole[u] for u in URGENT if u not in a.denied)     # what the writer denied does not add up
+    both_clear = both >= params["sure"] or both >= params["over_need"] * best_need
+    if not urgent_hits and not a.jokes and not a.masked_all and both >= params["urgent_total"] and both_clear:
         # urgent, but split between the two urgent routes: the window most clearly urgent tells which
-        pick = max(URGENT, key=lambda u: a.window_max.get(u, (whole[u], ""))[0])
+        pick = _which_urgent(a, whole, URGENT, params)
         urgent_hits.append((both, pick, "crisis+danger"))
     adult = a.current_age is not None and a.current_age >= 18
     needs = {n: whole[n] for n in NEEDS}
     if urgent_hits:
         score, route, where = max(urgent_hits)
-        if len({h[1] for h in urgent_hits}) > 1 and a.window_max:
-            # both urgent routes fire: the window most clearly urgent tells which
-            route = max(URGENT, key=lambda u: a.window_max.get(u, (0.0, ""))[0])
+        fired = {h[1] for h in urgent_hits}
+        if len(fired) > 1:
+            route = _which_urgent(a, whole, fired, params)
         reasons.append(f"{route} {score:.2f} ({where})")
         also = "need_young_person" if minor else max(needs, key=needs.get)
         also = also if minor or needs[also] >= params["also_min"] else None
