@@ -19,10 +19,10 @@ def analysis(denied=(), window_max=None, long=False, **scores) -> Analysis:
 
 def test_a_crisis_probability_below_the_likeliest_need_does_not_escalate():
     # "I can't do this alone" in a message about one's own viewing: shame, not a suicide risk
-    ashamed = analysis(crisis=0.35, need_viewed_images=0.40, benign=0.25)
+    ashamed = analysis(crisis=0.25, need_viewed_images=0.40, benign=0.35)
     assert route_from(ashamed).route == "need_viewed_images"
     # the same crisis probability with no other need in sight is a crisis
-    assert route_from(analysis(crisis=0.35, benign=0.65)).route == "crisis"
+    assert route_from(analysis(crisis=0.25, benign=0.75)).route == "crisis"
     # and a clear one escalates whatever else the message says
     assert route_from(analysis(crisis=DEFAULTS["sure"], need_viewed_images=0.5)).route == "crisis"
 

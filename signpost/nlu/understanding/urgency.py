@@ -14,7 +14,12 @@ route_from() applies the rules and the thresholds (DEFAULTS, tuned on the tuning
    a hedge next to the negation never denies ("I'm not sure I can keep myself safe").
 3. Urgency over the whole text and, for long messages, over windows (sentences, 30-word runs, joins of up to
    three): for child_in_danger and crisis the maximum over windows counts, so one urgent sentence at the end
-   of 10,000 characters is enough. crisis + child_in_danger together also escalate. A joking register
+   of 10,000 characters is enough. crisis + child_in_danger together also escalate. Below `sure`, a whole-text
+   urgent score must be at least the likeliest other need's (`over_need`): shame in a message about one's own
+   viewing ("I can't do this alone") sounds a little like a crisis but is not one. After a denial the rest of
+   the text must say the denied state clearly (`denied_bar`), and a denied state does not add to the other.
+   When both urgent routes fire, the whole message tells which (`which_urgent`): the apologetic opening of a
+   long account of a child in danger ("I don't know why I'm writing here") must not make it a crisis. A joking register
    (laughter words, emoji) raises the bar but does not silence a strong signal. When a message plausibly
    describes a child in danger now or a suicide risk, the urgent route comes first and the other need it
    mentions is returned as `also`.
@@ -44,16 +49,16 @@ from signpost.nlu.understanding.textutil import normalise, windows
 NEEDS = ("need_own_thoughts", "need_viewed_images", "need_someone_else", "need_young_person", "need_report_images")
 
 DEFAULTS = dict(
-    crisis=0.24,            # whole-text probability that escalates to crisis (tuned: a missed crisis costs more than a false one)
+    crisis=0.20,            # whole-text probability that escalates to crisis (tuned: a missed crisis costs more than a false one)
     child_in_danger=0.35,   # ... to child_in_danger
     window_crisis=0.80,     # a window's probability that escalates (long messages only)
     window_child_in_danger=0.70,
     long_words=60,          # a message of more words than this is also judged window by window
     joking_bar=0.85,        # with laughter markers, the probability needed to escalate
     also_min=0.15,          # a second need must have this much probability to be offered with an urgent route
-    urgent_total=0.35,      # crisis + child_in_danger together escalate from this probability
+    urgent_total=0.45,      # crisis + child_in_danger together escalate from this probability
     denied_bar=0.5,         # after the writer denied an urgent state, the bar for that state on the rest of the text
-    sure=0.4,               # a whole-text urgent probability this high escalates whatever else the message says
+    sure=0.3,               # a whole-text urgent probability this high escalates whatever else the message says
     which_urgent="whole",   # when both urgent routes fire: "window" (the most urgent window) or "whole" (the whole text)
     over_need=1.0,          # below `sure`, the urgent probability must be this multiple of the likeliest other need
     child_in_danger_minor=0.25,   # the danger threshold when the writer is a young person
