@@ -34,9 +34,20 @@ def test_after_a_denial_the_rest_of_the_message_must_say_it_clearly():
     # a denied state does not add to the other one ("nothing has happened yet" + a worried tone)
     split = analysis(denied={"child_in_danger"}, child_in_danger=0.27, crisis=0.20, need_someone_else=0.15,
                      benign=0.38)
-    assert route_from(split, {"crisis": 0.3}).route not in ("crisis", "child_in_danger")
+    assert route_from(split, {"crisis": 0.3, "urgent_total": 0.45}).route not in ("crisis", "child_in_danger")
     assert route_from(analysis(child_in_danger=0.27, crisis=0.20, need_someone_else=0.15, benign=0.38),
-                      {"crisis": 0.3}).route in ("crisis", "child_in_danger")
+                      {"crisis": 0.3, "urgent_total": 0.45}).route in ("crisis", "child_in_danger")
+
+
+def test_being_young_never_explains_a_crisis_away():
+    # "I'm 14, I cut myself and it won't stop bleeding": the young person's need is likelier, the crisis first
+    bleeding = analysis(crisis=0.24, need_young_person=0.42, benign=0.34)
+    bleeding.current_age = 14
+    assert route_from(bleeding).route == "crisis"
+    assert route_from(bleeding, {"young_outweighs_crisis": True}).route == "need_young_person"
+    # for an adult the likelier need still outweighs a faint crisis (shame, not a suicide risk)
+    ashamed = analysis(crisis=0.24, need_viewed_images=0.42, benign=0.34)
+    assert route_from(ashamed).route == "need_viewed_images"
 
 
 def test_when_both_urgent_routes_fire_the_whole_message_tells_which():
@@ -64,6 +75,20 @@ def test_the_sweep_scores_each_setting_on_the_tuning_set(router):
     assert by_bar[0.0]["false_escalations"] == 1 and by_bar[0.0]["missed_escalations"] == 0
     assert by_bar[1.01]["missed_escalations"] == 1 and by_bar[1.01]["false_escalations"] == 0
     assert rows[0][0] <= rows[1][0]
+
+
+def test_the_sweep_applies_the_safety_net_as_the_bot_does(router):
+    # a hedge the translators' patterns catch, and a denial they must not: the net reads the message
+    # without the clause that denies urgency, and only ever adds an escalation
+    messages = [{"locale": "en", "country": "GB", "text": text, "expect": expect} for text, expect in [
+        ("I'm not sure I can keep myself safe tonight", "crisis"),
+        ("I am not suicidal, I just want to know if this chat is anonymous", "benign")]]
+    never = {"crisis": [1.01], "child_in_danger": [1.01], "urgent_total": [1.01], "window_crisis": [1.01]}
+    without = sweep.grid_rows(sweep.analyse_set(router, messages), never)[0][2]
+    net = sweep.SafetyMatcher.from_directory()
+    with_net = sweep.grid_rows(sweep.analyse_set(router, messages, net), never)[0][2]
+    assert without["missed_escalations"] == 1
+    assert with_net["missed_escalations"] == 0 and with_net["false_escalations"] == 0
 
 
 def test_the_sweep_refuses_the_report_set():

@@ -8,8 +8,9 @@ the parameters given, so a grid of hundreds of settings takes seconds:
 
 Each row gives accuracy, danger and crisis recall, missed and false escalations. The rows are
 sorted with a missed escalation weighing more than a false one (`--miss-weight`). The report set
-is refused: a figure you tuned on is not evidence. The safety net's phrase patterns, which the
-running bot also applies, are left out here; `signpost eval --set tune` measures the whole bot.
+is refused: a figure you tuned on is not evidence. The safety net's phrase patterns are applied
+as the running bot applies them (after the rules, on the message without its denials; they can
+only add an escalation); `--no-net` leaves them out, to see what the layer does on its own.
 """
 from __future__ import annotations
 
@@ -19,12 +20,15 @@ import json
 import tarfile
 import tempfile
 from pathlib import Path
+from typing import Optional
 
 from signpost import paths
 from signpost.nlu.understanding import urgency
 from signpost.nlu.understanding.component import MODEL_FILE
 from signpost.nlu.understanding.router import Router
+from signpost.nlu.safety_patterns import SafetyMatcher
 from signpost.tools.evaluation import load_set, summarise
+from signpost.vocabulary import CATEGORY_INTENT, ESCALATION_INTENTS
 
 TUNING_SETS = ("tune", "team")
 
@@ -37,13 +41,31 @@ def load_router(model: Path = paths.MODEL_FILE) -> Router:
         return Router.load(str(Path(tmp) / member.name))
 
 
-def analyse_set(router: Router, messages: list[dict]) -> list[tuple[dict, urgency.Analysis]]:
-    return [(m, urgency.analyse(router, m["text"])) for m in messages]
+def net_escalation(net: SafetyMatcher, analysis: urgency.Analysis, text: str) -> Optional[str]:
+    """The escalation the safety net would add to this message, if any (as safety_net.SafetyNet)."""
+    verdict = net.check(analysis.undenied or text)
+    return next((CATEGORY_INTENT[c] for c in verdict.categories if CATEGORY_INTENT.get(c) in ESCALATION_INTENTS),
+                None)
 
 
-def score(analysed: list[tuple[dict, urgency.Analysis]], params: dict) -> dict:
+def analyse_set(router: Router, messages: list[dict], net: Optional[SafetyMatcher] = None) -> list[tuple]:
+    """(message, analysis, the safety net's escalation or None) for each message: the model calls,
+    done once; the rules are then cheap to apply under any parameters."""
+    analysed = []
+    for m in messages:
+        a = urgency.analyse(router, m["text"])
+        analysed.append((m, a, net_escalation(net, a, m["text"]) if net else None))
+    return analysed
+
+
+def route_of(analysis: urgency.Analysis, net_intent: Optional[str], params: dict) -> str:
+    route = urgency.route_from(analysis, params).route
+    return route if route in ESCALATION_INTENTS or not net_intent else net_intent
+
+
+def score(analysed: list[tuple], params: dict) -> dict:
     """The evaluation summary of one parameter setting (as `signpost eval` reports it)."""
-    results = [{**m, "got": urgency.route_from(a, params).route} for m, a in analysed]
+    results = [{**m, "got": route_of(a, net_intent, params)} for m, a, net_intent in analysed]
     return summarise(results)
 
 
@@ -66,8 +88,9 @@ def cmd_sweep(args: argparse.Namespace) -> int:
     unknown = set(grid) - set(urgency.DEFAULTS)
     if unknown:
         raise SystemExit(f"--grid: not an urgency parameter: {', '.join(sorted(unknown))}")
-    analysed = analyse_set(load_router(), load_set(args.set, only=args.locale))
-    print(f"{len(analysed)} messages of the {args.set} set; defaults: "
+    net = None if args.no_net else SafetyMatcher.from_directory()
+    analysed = analyse_set(load_router(), load_set(args.set, only=args.locale), net)
+    print(f"{len(analysed)} messages of the {args.set} set{'' if net else ', without the safety net'}; defaults: "
           + ", ".join(f"{k}={urgency.DEFAULTS[k]}" for k in grid))
     for _, params, s in grid_rows(analysed, grid, args.miss_weight)[:args.top]:
         print(f"{json.dumps(params)}  accuracy {s['accuracy']:.1%}  danger {s['recall']['child_in_danger']:.1%}  "
@@ -84,5 +107,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--locale", action="append", help="only this locale (repeatable)")
     parser.add_argument("--miss-weight", type=float, default=3.0,
                         help="how many false escalations one missed escalation weighs (default 3)")
+    parser.add_argument("--no-net", action="store_true", help="leave the safety net's phrase patterns out")
     parser.add_argument("--top", type=int, default=20, help="rows to show (default 20)")
     parser.set_defaults(func=cmd_sweep)

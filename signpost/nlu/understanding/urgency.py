@@ -25,7 +25,8 @@ route_from() applies the rules and the thresholds (DEFAULTS, tuned on the tuning
    mentions is returned as `also`.
 4. Age now vs past age. "I'm 15", "I'm only 14", "year 9", "10th grade" and the school years of each language
    make the writer a young person: their need -> need_young_person, and a lower bar for child_in_danger (a
-   young person writing about danger is a child in danger). An adult age ("I'm 30 now") rules
+   young person writing about danger is a child in danger); being young never explains a crisis away (a
+   15-year-old who cannot stop the bleeding is a crisis first, `young_outweighs_crisis`). An adult age ("I'm 30 now") rules
    need_young_person out, and need_young_person needs some sign that the writer is young; ages after "since /
    when I was / at" are past ages and ignored; ages and school years of others ("my son is 17", "my year 10
    students") are not the writer's. An age given to the addressee ("you're 12") is a role-play request.
@@ -49,19 +50,20 @@ from signpost.nlu.understanding.textutil import normalise, windows
 NEEDS = ("need_own_thoughts", "need_viewed_images", "need_someone_else", "need_young_person", "need_report_images")
 
 DEFAULTS = dict(
-    crisis=0.20,            # whole-text probability that escalates to crisis (tuned: a missed crisis costs more than a false one)
+    crisis=0.15,            # whole-text probability that escalates to crisis (tuned: a missed crisis costs more than a false one)
     child_in_danger=0.35,   # ... to child_in_danger
-    window_crisis=0.80,     # a window's probability that escalates (long messages only)
-    window_child_in_danger=0.70,
+    window_crisis=0.90,     # a window's probability that escalates (long messages only)
+    window_child_in_danger=0.80,
     long_words=60,          # a message of more words than this is also judged window by window
     joking_bar=0.85,        # with laughter markers, the probability needed to escalate
     also_min=0.15,          # a second need must have this much probability to be offered with an urgent route
     urgent_total=0.45,      # crisis + child_in_danger together escalate from this probability
     denied_bar=0.5,         # after the writer denied an urgent state, the bar for that state on the rest of the text
-    sure=0.3,               # a whole-text urgent probability this high escalates whatever else the message says
+    sure=0.4,               # a whole-text urgent probability this high escalates whatever else the message says
     which_urgent="whole",   # when both urgent routes fire: "window" (the most urgent window) or "whole" (the whole text)
-    over_need=1.0,          # below `sure`, the urgent probability must be this multiple of the likeliest other need
+    over_need=1.5,          # below `sure`, the urgent probability must be this multiple of the likeliest other need
     child_in_danger_minor=0.25,   # the danger threshold when the writer is a young person
+    young_outweighs_crisis=False, # for a young writer, need_young_person counts as the other need a crisis must beat
     young_needs_cue=True,   # need_young_person only when the message says the writer is young
 )
 
@@ -341,7 +343,8 @@ def route_from(a: Analysis, params: Optional[dict] = None) -> Route:
     # ---------------------------------------------------------------- urgency
     minor = (a.current_age is not None and a.current_age < 18) or (a.at_school and a.current_age is None)
     urgent_hits = []
-    best_need = max(whole[n] for n in NEEDS)
+    best_need = max(whole[n] for n in NEEDS
+                    if n != "need_young_person" or not minor or params["young_outweighs_crisis"])
     for u in URGENT:
         bar = params[u]
         if u == "child_in_danger" and minor:
