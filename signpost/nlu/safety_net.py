@@ -9,7 +9,7 @@ with the net; the net catches phrasings from the older team-written set that the
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -24,6 +24,13 @@ from signpost.nlu.understanding.component import PAYLOAD, SAFETY_KEY, UNDENIED_K
 from signpost.vocabulary import CATEGORY_INTENT, ESCALATION_INTENTS, NEED_INTENTS
 
 URGENT_CATEGORIES = tuple(c for c, intent in CATEGORY_INTENT.items() if intent in ESCALATION_INTENTS)
+
+
+def urgent_intent(matcher: SafetyMatcher, undenied: str) -> Optional[str]:
+    """The escalation the phrase patterns find in the message without its denials, if any.
+    (Also what `signpost sweep` applies, so thresholds are chosen for the bot as it runs.)"""
+    urgent = next((c for c in matcher.check(undenied).categories if c in URGENT_CATEGORIES), None)
+    return CATEGORY_INTENT[urgent] if urgent else None
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
@@ -46,11 +53,9 @@ class SafetyNet(GraphComponent, IntentClassifier):
             if model.get("name") in ESCALATION_INTENTS:
                 continue
             undenied = message.get(UNDENIED_KEY)
-            verdict = self._matcher.check(text if undenied is None else undenied)
-            urgent = next((c for c in verdict.categories if c in URGENT_CATEGORIES), None)
-            if urgent is None:
+            intent = urgent_intent(self._matcher, text if undenied is None else undenied)
+            if intent is None:
                 continue
-            intent = CATEGORY_INTENT[urgent]
             also = model.get("name") if model.get("name") in NEED_INTENTS else None
             hit = {"name": intent, "confidence": 1.0}
             ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != intent]

@@ -26,9 +26,10 @@ from signpost import paths
 from signpost.nlu.understanding import urgency
 from signpost.nlu.understanding.component import MODEL_FILE
 from signpost.nlu.understanding.router import Router
+from signpost.nlu.safety_net import urgent_intent
 from signpost.nlu.safety_patterns import SafetyMatcher
 from signpost.tools.evaluation import load_set, summarise
-from signpost.vocabulary import CATEGORY_INTENT, ESCALATION_INTENTS
+from signpost.vocabulary import ESCALATION_INTENTS
 
 TUNING_SETS = ("tune", "team")
 
@@ -41,20 +42,13 @@ def load_router(model: Path = paths.MODEL_FILE) -> Router:
         return Router.load(str(Path(tmp) / member.name))
 
 
-def net_escalation(net: SafetyMatcher, analysis: urgency.Analysis, text: str) -> Optional[str]:
-    """The escalation the safety net would add to this message, if any (as safety_net.SafetyNet)."""
-    verdict = net.check(analysis.undenied or text)
-    return next((CATEGORY_INTENT[c] for c in verdict.categories if CATEGORY_INTENT.get(c) in ESCALATION_INTENTS),
-                None)
-
-
 def analyse_set(router: Router, messages: list[dict], net: Optional[SafetyMatcher] = None) -> list[tuple]:
     """(message, analysis, the safety net's escalation or None) for each message: the model calls,
     done once; the rules are then cheap to apply under any parameters."""
     analysed = []
     for m in messages:
         a = urgency.analyse(router, m["text"])
-        analysed.append((m, a, net_escalation(net, a, m["text"]) if net else None))
+        analysed.append((m, a, urgent_intent(net, a.undenied) if net else None))
     return analysed
 
 
